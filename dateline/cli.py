@@ -1,0 +1,152 @@
+"""The `dateline` command: run, sql, runs, report, export, bi, serve."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="News articles in, a validated DuckDB warehouse of events, quotes and metrics out.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+out = Console()
+
+DbOption = typer.Option(None, "--db", help="Warehouse file (default: $DATELINE_DB or ./warehouse.duckdb).")
+
+
+def db_path(db: Optional[Path]) -> Path:
+    return Path(db or os.environ.get("DATELINE_DB") or "warehouse.duckdb")
+
+
+def sample_folder() -> str:
+    return str(resources.files("dateline.sample"))
+
+
+def quiet_prefect(verbose: bool) -> None:
+    """Keep Prefect's own logging out of the user's terminal unless asked for; set before Prefect loads."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@app.command()
+def run(
+    source: list[str] = typer.Option(None, "--source", "-s", help="A folder, .txt/.jsonl/.jsonl.gz/.csv file or feed URL; repeatable. Default: the bundled sample."),
+    db: Optional[Path] = DbOption,
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: $DATELINE_SPACY_MODEL or en_core_web_sm)."),
+    workers: int = typer.Option(1, "--workers", help="Processes for the spaCy model."),
+    batch_size: int = typer.Option(500, "--batch-size", help="Articles per extraction task."),
+    strict: bool = typer.Option(False, "--strict", help="Fail the run (exit 1) when any input is rejected."),
+    wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for another run that holds the warehouse."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs."),
+) -> None:
+    """Load articles into the warehouse: new ones added, changed ones replaced, unchanged ones skipped."""
+    quiet_prefect(verbose)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dateline import progress
+    from dateline.warehouse import WarehouseBusy
+
+    sources = list(source) if source else [sample_folder()]
+    path = db_path(db)
+    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=console, transient=True)
+    task_id = None
+
+    def start(total: int) -> None:
+        nonlocal task_id
+        if total:
+            bar.start()
+            task_id = bar.add_task("extract", total=total)
+
+    progress.install(start, lambda n: task_id is not None and bar.advance(task_id, n), bar.stop)
+    console.print(f"[bold]dateline run[/] → {path}  ({', '.join(sources)})")
+    from dateline.flows.ingest import ingest  # imported late: Prefect reads its settings at import
+
+    try:
+        summary = ingest(sources=sources, db=str(path), model=model, workers=workers, batch_size=batch_size,
+                         strict=strict, wait=wait)
+    except WarehouseBusy as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(3)
+    finally:
+        progress.uninstall()
+    print_summary(summary)
+    if summary["status"] != "completed":
+        raise typer.Exit(1)
+
+
+def print_summary(s: dict) -> None:
+    t = Table(title=f"run {s['run_id']}: {s['status']} in {s['seconds']} s", show_header=False)
+    t.add_row("articles", f"{s['articles_new']} new, {s['articles_changed']} changed, "
+                          f"{s['articles_unchanged']} unchanged, {s['articles_rejected']} rejected")
+    for table, n in s["rows"].items():
+        if table not in ("runs",):
+            t.add_row(f"rows: {table}", str(n))
+    t.add_row("validation", f"{s['validation_total'] - s['validation_failed']}/{s['validation_total']} expectations passed, "
+                            f"{s['rows_quarantined']} rows quarantined")
+    console.print(t)
+    for r in s["rejections"][:20]:
+        console.print(f"[yellow]rejected[/] {r['location']}: {r['reason']}")
+    for w in s["warnings"][:20]:
+        console.print(f"[yellow]warning[/] {w}")
+
+
+def emit(frame, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        sys.stdout.write(frame.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n")
+    else:
+        t = Table()
+        for col in frame.columns:
+            t.add_column(str(col), overflow="fold")
+        for row in frame.itertuples(index=False):
+            t.add_row(*["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in row])
+        out.print(t)
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="One read-only SQL statement."),
+    db: Optional[Path] = DbOption,
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+) -> None:
+    """Run read-only SQL against the warehouse."""
+    from dateline.readonly import ReadOnlyViolation, run_read_only
+
+    try:
+        frame = run_read_only(db_path(db), query)
+    except ReadOnlyViolation as exc:
+        console.print(f"[red]refused:[/] {exc}")
+        raise typer.Exit(2)
+    except FileNotFoundError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(2)
+    except Exception as exc:  # a SQL error is the user's to read, not a traceback
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1)
+    emit(frame, fmt)
+
+
+@app.command()
+def runs(db: Optional[Path] = DbOption, limit: int = typer.Option(20, "--limit"),
+         fmt: str = typer.Option("table", "--format", "-f")) -> None:
+    """Recent runs: when, status, counts, failures."""
+    from dateline.readonly import run_read_only
+
+    emit(run_read_only(db_path(db), "SELECT run_id, started_at, status, articles_new, articles_changed, "
+                       "articles_unchanged, articles_rejected, rows_quarantined, seconds FROM runs "
+                       f"ORDER BY started_at DESC LIMIT {int(limit)}"), fmt)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,60 @@
+"""Extraction: from parsed articles to the rows of entities, mentions, quotes, metrics and events.
+
+Each extractor is a pure function over a spaCy `Doc`; this module runs the model over a batch with
+`nlp.pipe` and turns what the extractors return into plain row dicts, one list per table.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from typing import Iterable
+
+from dateline import nlp
+from dateline.extract.entities import resolve_entities
+from dateline.extract.events import extract_events
+from dateline.extract.metrics import extract_metrics
+from dateline.extract.quotes import extract_quotes
+from dateline.records import Article
+
+TABLES = ("entities", "mentions", "quotes", "metrics", "events")
+
+
+def _row_id(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def extract_doc(doc, article: Article) -> dict[str, list[dict]]:
+    """All rows one article yields, keyed by table name; offsets point into `article.body`."""
+    aid = article.article_id
+    ents = resolve_entities(doc)
+    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for e in ents.entities:
+        rows["entities"].append({"entity_id": e.entity_id, "name": e.name, "type": e.type, "country_code": e.country_code})
+    for m in ents.mentions:
+        rows["mentions"].append({"article_id": aid, "entity_id": m.entity.entity_id, "start": m.start, "end": m.end,
+                                 "text": m.text})
+    for q in extract_quotes(doc, ents):
+        row = asdict(q)
+        row.update(quote_id=_row_id(aid, "q", q.quote_start, q.quote_end), article_id=aid)
+        rows["quotes"].append(row)
+    for m in extract_metrics(doc):
+        rows["metrics"].append({"metric_id": _row_id(aid, "m", m.start, m.end), "article_id": aid, "value": m.value,
+                                "value_max": m.value_max, "unit": m.unit, "normalized_unit": m.normalized_unit,
+                                "change": m.change, "concept": m.concept, "start": m.start, "end": m.end,
+                                "text": m.text})
+    for ev in extract_events(doc, ents, article.published_date, article.dateline_city):
+        row = asdict(ev)
+        row.update(event_id=_row_id(aid, "e", ev.sentence_start, ev.trigger_start), article_id=aid)
+        rows["events"].append(row)
+    return rows
+
+
+def extract_articles(articles: list[Article], model: str | None = None, n_process: int = 1,
+                     batch_size: int = 64) -> dict[str, list[dict]]:
+    """Run the model over a batch of articles and gather every table's rows."""
+    out: dict[str, list[dict]] = {t: [] for t in TABLES}
+    docs: Iterable = nlp.pipe((a.body for a in articles), model=model, batch_size=batch_size, n_process=n_process)
+    for article, doc in zip(articles, docs):
+        for table, rows in extract_doc(doc, article).items():
+            out[table].extend(rows)
+    return out

@@ -1,0 +1,160 @@
+"""Entities and mentions, with names resolved inside one article.
+
+The small model splits and mislabels names ("Shah Mahmood" PERSON + "Qureshi" GPE; later "Qureshi"
+ORG). So: a PERSON span is first extended over the proper nouns of its own name, then every other
+mention whose words are the tail or a part of a fuller PERSON name in the same article is that person.
+Other names fold onto the longest name of the same label that contains them ("Lavrov" → "Sergey Lavrov").
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dateline import geo
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+TITLE_WORDS = {"minister", "president", "prime", "foreign", "secretary", "mr", "mrs", "ms", "dr", "general",
+               "gen", "senator", "sen", "rep", "governor", "gov", "chancellor", "king", "queen", "prince",
+               "sheikh", "ambassador", "spokesman", "spokeswoman", "chairman", "director", "judge", "pope",
+               "premier", "leader", "lt", "col", "colonel", "captain", "commander", "mayor", "chief",
+               "deputy", "vice", "interior", "defence", "defense", "finance", "state"}
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    country_code: str | None = None
+    key: str = ""
+    entity_id: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = f"{self.type}:{self.name.lower()}"
+        self.entity_id = hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    token_start: int = 0
+    token_end: int = 0
+
+
+@dataclass
+class ArticleEntities:
+    """What one article names: its entities, every mention, and lookups for the other extractors."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def mention_at(self, token_i: int) -> Mention | None:
+        return self.by_token.get(token_i)
+
+    def in_span(self, span: Span) -> list[Mention]:
+        seen, out = set(), []
+        for i in range(span.start, span.end):
+            m = self.by_token.get(i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+    def person_by_surname(self, word: str) -> Entity | None:
+        w = word.lower()
+        for e in self.entities:
+            if e.type == "PERSON" and e.name.lower().split()[-1] == w:
+                return e
+        return None
+
+
+def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a PERSON span over the adjacent proper nouns of the same name ("Shah Mahmood" + "Qureshi")."""
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and doc[end].lower_ not in TITLE_WORDS and doc[end - 1].head.i >= end \
+            and doc[end].ent_type_ in ("", "PERSON", "GPE", "ORG", "NORP"):
+        end += 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].lower_ not in TITLE_WORDS and doc[start - 1].head.i >= start \
+            and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return start, end
+
+
+def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    covered: set[int] = set()
+    ents = sorted(doc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
+    for ent in ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        start, end = _clean_bounds(doc, ent.start, ent.end)
+        if ent.label_ == "PERSON":
+            start, end = _extend_person(doc, start, end)
+        if start >= end or any(i in covered for i in range(start, end)):
+            continue
+        text = doc[start:end].text
+        preceding = doc.text[doc[start].idx - 1:doc[start].idx] if doc[start].idx else ""
+        if preceding in ("#", "@") or text.startswith(("#", "@")) or not any(ch.isalpha() for ch in text) or not text[0].isupper():
+            continue
+        spans.append((start, end, ent.label_))
+        covered.update(range(start, end))
+    return sorted(spans)
+
+
+def resolve_entities(doc: Doc) -> ArticleEntities:
+    """Entities of one article with every mention pointing at its fullest name."""
+    spans = _raw_spans(doc)
+    persons = [doc[s:e].text for s, e, label in spans if label == "PERSON" and e - s > 1]
+    out = ArticleEntities()
+    by_key: dict[str, Entity] = {}
+
+    def entity_for(text: str, label: str) -> Entity:
+        words = text.split()
+        if label != "PERSON" or len(words) == 1:
+            # a surname or part of a fuller PERSON name in this article is that person, whatever the label
+            full = [p for p in persons if len(words) < len(p.split()) and _is_part(words, p.split())]
+            if full and (label in ("PERSON", "GPE", "ORG", "NORP") and len(words) <= 2):
+                text, label = max(full, key=len), "PERSON"
+        if label in ("ORG", "GPE", "LOC", "FAC"):
+            longer = [doc[s:e].text for s, e, lab in spans if lab == label and len(doc[s:e].text) > len(text)
+                      and re.search(rf"\b{re.escape(text)}\b", doc[s:e].text)]
+            if longer and label == "ORG":
+                text = max(longer, key=len)
+        key = f"{label}:{text.lower()}"
+        if key not in by_key:
+            country = geo.country_code(text) if label in ("GPE", "NORP", "LOC") else None
+            if label == "GPE" and country is None:
+                country = geo.city_country(text)
+            by_key[key] = Entity(text, label, country)
+        return by_key[key]
+
+    for start, end, label in spans:
+        span = doc[start:end]
+        entity = entity_for(span.text, label)
+        mention = Mention(span.start_char, span.end_char, span.text, entity, start, end)
+        out.mentions.append(mention)
+        for i in range(start, end):
+            out.by_token[i] = mention
+    out.entities = list(by_key.values())
+    return out
+
+
+def _is_part(words: list[str], full: list[str]) -> bool:
+    if full[-len(words):] == words:
+        return True
+    return len(words) == 1 and words[0] in full[1:]

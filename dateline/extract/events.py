@@ -1,0 +1,363 @@
+"""Events: PLOVER event coding from the parse, one event for each sentence that reports one.
+
+A trigger is a verb or noun in the trigger vocabulary (vocab/plover_triggers.tsv, the project's own,
+backed by cameo_verbs.tsv derived from the CAMEO verb dictionary). The trigger highest in the
+sentence's tree wins, so "officials agreed that their countries should cooperate" is AGREE. A light
+verb hands over to its noun ("held talks" → CONSULT, "imposed sanctions" → SANCTION). Negated
+cooperation ("did not agree", "refused to meet") is REJECT with `negated` set.
+
+Actors come from the parse (subject, object, `with` / `against` / `between`), their countries from
+the entities they name, the country dictionary and, for people, the titles the article gives them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline import geo, vocab
+from dateline.extract.entities import ArticleEntities
+
+QUAD_CLASS = {
+    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
+    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
+    "RETREAT": "material cooperation", "INVESTIGATE": "verbal conflict", "DEMAND": "verbal conflict",
+    "DISAPPROVE": "verbal conflict", "REJECT": "verbal conflict", "THREATEN": "verbal conflict",
+    "PROTEST": "material conflict", "CRIME": "material conflict", "SANCTION": "material conflict",
+    "MOBILIZE": "material conflict", "COERCE": "material conflict", "ASSAULT": "material conflict",
+}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "reach", "begin", "start", "continue",
+               "resume", "open", "impose", "sign", "announce", "take", "mount", "call", "order", "join", "lead", "end",
+               "seek", "express", "voice", "issue", "give", "grant", "provide", "offer", "lodge", "file"}
+NON_EVENTS = {"say", "tell", "report", "add", "be", "have", "do", "get", "go", "come", "become", "include", "make",
+              "see", "want", "know", "think", "take", "use", "find", "show", "seem", "appear", "state", "quote"}
+REFUSAL_VERBS = {"refuse", "decline", "fail", "reject"}
+TARGET_PREPS = ("with", "against", "to", "on", "at", "from", "for", "into", "toward", "towards", "upon", "between")
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+VERBAL_CUES = {"demand", "urge", "ask", "call", "press", "appeal", "threaten", "warn"}
+
+
+@dataclass
+class Event:
+    event_type: str
+    quad_class: str
+    trigger: str
+    source_actor: str | None
+    source_country: str | None
+    target_actor: str | None
+    target_country: str | None
+    event_date: str | None
+    location: str | None
+    location_country: str | None
+    sentence_start: int
+    sentence_end: int
+    negated: bool
+    trigger_start: int
+    trigger_end: int
+
+
+@lru_cache(maxsize=1)
+def trigger_table() -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for verb, plover in vocab.table("cameo_verbs.tsv").items():
+        if " " not in verb:
+            table[(verb, "VERB")] = plover
+    for row in vocab.rows("plover_triggers.tsv"):
+        lemma, plover, pos = row[0].lower(), row[1], (row[2] if len(row) > 2 else "any")
+        for p in (("VERB", "NOUN") if pos == "any" else (pos,)):
+            table[(lemma, p)] = plover
+    for lemma in NON_EVENTS:
+        table.pop((lemma, "VERB"), None)
+    return table
+
+
+def _trigger_type(tok: Token) -> str | None:
+    pos = "VERB" if tok.pos_ in ("VERB",) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    lemma = tok.lemma_.lower()
+    kind = trigger_table().get((lemma, pos))
+    if kind is None and pos == "NOUN" and lemma.endswith("s"):
+        kind = trigger_table().get((lemma[:-1], pos))
+    # phrasal verbs that change the meaning
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+    if lemma == "call" and particles & {"for", "on", "upon"}:
+        return "DEMAND"
+    if lemma in ("pull", "move") and "out" in particles:
+        return "RETREAT"
+    if lemma == "turn" and "down" in particles:
+        return "REJECT"
+    if lemma in ("cut", "break") and "off" in particles:
+        return "SANCTION"
+    if lemma == "hand" and "over" in particles:
+        return "RETREAT"
+    if lemma == "crack" and "down" in particles:
+        return "COERCE"
+    return kind
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp",))
+
+
+def _choose_trigger(sent: Span) -> tuple[Token, str] | None:
+    cands = []
+    for tok in sent:
+        kind = _trigger_type(tok)
+        if kind is None:
+            continue
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "ROOT", "attr", "conj", "appos"):
+            continue
+        cands.append((tok, kind))
+    if not cands:
+        return None
+    # a light verb's object, or a trigger's object noun, speaks for it: "held talks", "imposed sanctions"
+    best = min(cands, key=lambda c: (_depth(c[0]) + (0.5 if c[0].pos_ == "NOUN" else 0), c[0].i))
+    tok, kind = best
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
+        obj = next((c for c in tok.children if c.dep_ in ("dobj",) and _trigger_type(c)), None)
+        if obj is not None:
+            return obj, _trigger_type(obj)
+    return tok, kind
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb a noun trigger hangs from ("held talks" → held), or the trigger itself."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return tok
+
+
+def _subject(verb: Token) -> Token | None:
+    seen = 0
+    while verb is not None and seen < 6:
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+    return None
+
+
+def _object(trigger: Token, verb: Token) -> Token | None:
+    for node in (trigger, verb) if trigger.i != verb.i else (trigger,):
+        for c in node.children:
+            if c.dep_ in ("dobj", "dative") and c.i != trigger.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                if c.pos_ == "NOUN" and _trigger_type(c):
+                    continue
+                return c
+        if any(c.dep_ == "agent" for c in node.children):
+            sp = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+            if sp is not None:
+                return sp
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                    return pobj
+    # "urged Iran to stop", "asked the UN to send": the object of a verbal demand
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            sub = next((g for g in c.children if g.dep_ in ("nsubj", "dobj")), None)
+            if sub is not None and verb.lemma_.lower() in VERBAL_CUES:
+                return sub
+    return None
+
+
+def _phrase(tok: Token, limit: int = 10) -> Span:
+    doc = tok.doc
+    toks = [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl", "appos", "advcl") and a.i != tok.i
+                                               for a in _path(t, tok))]
+    toks = [t for t in toks if not t.is_punct or t.text in ("'s", "’s", "-")]
+    if not toks:
+        return doc[tok.i:tok.i + 1]
+    start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
+    while start < end and doc[start].dep_ in ("det", "cc", "punct") and doc[start].lower_ in ("the", "a", "an", ",", "and"):
+        start += 1
+    if end - start > limit:
+        start, end = max(start, tok.i - limit + 1), tok.i + 1
+    return doc[start:end]
+
+
+def _path(t: Token, root: Token) -> list[Token]:
+    out = []
+    while t.i != root.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
+
+
+def _trim_span(span: Span) -> Span:
+    start, end = span.start, span.end
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _actor(span: Span | None, ents: ArticleEntities) -> tuple[str | None, str | None]:
+    """An actor's text and country; a pronoun stands for the last person named before it."""
+    if span is None or len(span) == 0:
+        return None, None
+    if len(span) == 1 and span[0].lower_ in ("he", "she", "him", "her"):
+        before = [m for m in ents.mentions if m.entity.type == "PERSON" and m.end <= span.start_char]
+        if before:
+            name = before[-1].entity.name
+            return name, person_country(name, ents, span.doc)
+    return span.text, _actor_country(span, ents)
+
+
+def _actor_country(span: Span | None, ents: ArticleEntities) -> str | None:
+    if span is None:
+        return None
+    for m in ents.in_span(span):
+        if m.entity.country_code:
+            return m.entity.country_code
+    code = geo.country_in_text(span.text)
+    if code:
+        return code
+    for m in ents.in_span(span):
+        if m.entity.type == "PERSON":
+            code = person_country(m.entity.name, ents, span.doc)
+            if code:
+                return code
+    return None
+
+
+def person_country(name: str, ents: ArticleEntities, doc: Doc) -> str | None:
+    """A person's country: the dictionary's leaders, else the country named in a title before them."""
+    for part in (name, name.split()[-1]):
+        code = geo.country_code(part)
+        if code:
+            return code
+    for m in ents.mentions:
+        if m.entity.name == name:
+            window = doc.char_span(max(0, m.start - 60), m.start, alignment_mode="contract")
+            if window is None:
+                continue
+            for n in reversed(ents.in_span(window)):
+                if n.entity.country_code and n.end > m.start - 45:
+                    return n.entity.country_code
+    return None
+
+
+MONTHS = "january february march april may june july august september october november december".split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def resolve_date(expression: str, article_date: str | None) -> str | None:
+    """A sentence's time expression as an ISO date, against the article's date ("on Wednesday", "last month").
+
+    In news the publication weekday itself means that day, so "Wednesday" in a Wednesday paper is today.
+    """
+    if not article_date:
+        return None
+    base = dt.date.fromisoformat(article_date)
+    text = expression.lower().strip()
+    words = re.findall(r"[a-z]+", text)
+    for i, day in enumerate(WEEKDAYS):
+        if day in words and not ({"next", "last"} & set(words)):
+            delta = (base.weekday() - i) % 7
+            return (base - dt.timedelta(days=delta)).isoformat()
+    if text in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return base.isoformat()
+    import dateparser
+
+    parsed = dateparser.parse(expression, languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": [], "STRICT_PARSING": False})
+    if parsed is None:
+        return None
+    if abs((parsed.date() - base).days) > 366 * 30:
+        return None
+    return parsed.date().isoformat()
+
+
+def _sentence_date(sent: Span, article_date: str | None) -> str | None:
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            lowered = ent.text.lower()
+            if ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("since", "until", "till", "before", "after", "by", "from"):
+                continue
+            if re.fullmatch(r"\d{4}", lowered.strip()):
+                continue
+            if re.search(r"\d+\s+(years?|months?|weeks?|days?)\b(?!\s+ago)", lowered) or lowered.startswith(("the past", "the last", "recent")):
+                continue
+            resolved = resolve_date(ent.text, article_date)
+            if resolved:
+                return resolved
+    return article_date
+
+
+def _sentence_location(sent: Span, ents: ArticleEntities, fallback: str | None) -> tuple[str | None, str | None]:
+    for tok in sent:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "at", "near", "outside", "inside") and tok.head.pos_ in ("VERB", "AUX"):
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                m = ents.mention_at(pobj.i)
+                name = m.entity.name if m else pobj.text
+                country = (m.entity.country_code if m else None) or geo.country_code(name) or geo.city_country(name)
+                return name, country
+    if fallback:
+        return fallback, geo.city_country(fallback) or geo.country_code(fallback)
+    return None, None
+
+
+def extract_events(doc: Doc, ents: ArticleEntities, article_date: str | None = None,
+                   dateline_city: str | None = None) -> list[Event]:
+    events: list[Event] = []
+    for sent in doc.sents:
+        chosen = _choose_trigger(sent)
+        if chosen is None:
+            continue
+        trigger, kind = chosen
+        verb = _verb_of(trigger)
+        negated = _is_negated(trigger) or _is_negated(verb)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_VERBS:
+            negated = True
+        if negated and kind in COOPERATIVE:
+            kind = "REJECT"
+        subj = _subject(verb)
+        if subj is None and trigger.pos_ == "NOUN":
+            subj = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        obj = _object(trigger, verb)
+        src = _phrase(subj) if subj is not None else None
+        tgt = _phrase(obj) if obj is not None else None
+        if obj is None and subj is not None and kind in SYMMETRIC:
+            # "Pakistan and Russia agreed": the first conjunct is the source, the second the target
+            conj = next((c for c in subj.children if c.dep_ == "conj"), None)
+            if conj is not None:
+                src = subj.doc[_phrase(subj).start:max(subj.i + 1, min(t.i for t in conj.subtree) - 1)]
+                src = _trim_span(src)
+                tgt = _phrase(conj)
+        src_text, src_country = _actor(src, ents)
+        tgt_text, tgt_country = _actor(tgt, ents)
+        location, _ = _sentence_location(sent, ents, dateline_city)
+        events.append(Event(
+            event_type=kind, quad_class=QUAD_CLASS[kind], trigger=trigger.text,
+            source_actor=src_text, source_country=src_country,
+            target_actor=tgt_text, target_country=tgt_country,
+            event_date=_sentence_date(sent, article_date), location=location, location_country=None,
+            sentence_start=sent.start_char, sentence_end=sent.end_char, negated=negated,
+            trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text)))
+    return events

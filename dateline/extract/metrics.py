@@ -1,0 +1,319 @@
+"""Metrics: every quantity a text states, with value, range, unit, change and concept.
+
+A number (digits, words, `$1.2bn`) is found on the tokens; a currency before it or a unit after it
+is named in quantulum3's style (quantulum3's own unit dictionary, with vocab/units.tsv correcting
+what it gets wrong such as "per cent"); a counted noun ("13,000 workers") is its own unit. The parse
+gives the change ("rose 19 cents" → up, "about" → ~, "more than" → >) and the concept, the thing
+measured ("the 46 per cent increase in bilateral trade" → "bilateral trade"). Dates, years, times,
+ordinals, phone numbers and numbers that are part of a name ("iPhone 11") are not metrics.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from dateline import vocab
+from dateline.extract.numbers import MAGNITUDES, NUMBER_WORDS, ORDER_RANGES, parse_digits, parse_number
+
+APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "c.", "estimated",
+          "approx", "approx.", "close", "an", "~"}
+MORE = {"more", "over", "above", "exceeding", "least", "upwards", "greater", "higher", "excess", "beyond", "plus"}
+LESS = {"less", "under", "below", "fewer", "most", "lower", "within", "just", "only", "barely"}
+UP = {"rise", "increase", "up", "gain", "jump", "climb", "grow", "surge", "soar", "add", "raise", "boost", "hike",
+      "rally", "advance", "rebound", "spike", "growth", "widen", "higher", "expand", "improve", "lift"}
+DOWN = {"fall", "decrease", "down", "drop", "decline", "lose", "slide", "slip", "plunge", "sink", "cut", "shed",
+        "tumble", "dip", "reduce", "lower", "shrink", "slump", "ease", "narrow", "loss", "contract", "retreat"}
+DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+             "minutes", "second", "seconds", "decade", "decades", "century", "centuries"}
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+CURRENCY_NAMES = {"dollar", "euro", "pound sterling", "japanese yen", "chinese yuan", "pakistani rupee",
+                  "indian rupee", "australian dollar", "canadian dollar", "hong kong dollar", "singapore dollar",
+                  "new zealand dollar", "malaysian ringgit", "shekel", "cent", "penny", "swiss franc",
+                  "russian ruble", "south korean won", "swedish krona", "turkish lira", "south african rand",
+                  "nigerian naira", "mexican peso", "brazilian real", "sen"}
+PHONE_RE = re.compile(r"^\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}$|^\d{3}-\d{4}$")
+
+
+@dataclass
+class Metric:
+    value: float
+    value_max: float | None
+    unit: str
+    normalized_unit: str
+    change: str
+    concept: str | None
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _quantulum_units():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns that its optional classifier is not installed
+        from quantulum3 import classifier, load
+
+    classifier.USE_CLF = False  # its pickled classifier fails to load beside current scikit-learn
+    return load.units("en_US")
+
+
+def unit_name(surface: str) -> str | None:
+    """quantulum3's name for a unit surface form ("miles" → "mile"), with the project's corrections first."""
+    s = surface.strip()
+    own = vocab.table("units.tsv")
+    if s.lower() in own:
+        return own[s.lower()]
+    units = _quantulum_units()
+    for table, key in ((units.symbols, s), (units.surfaces, s), (units.surfaces_lower, s.lower())):
+        hit = table.get(key)
+        if hit:
+            names = sorted(u.name for u in hit)
+            name = names[0]
+            if name in ("dimensionless",):
+                return None
+            return name
+    return None
+
+
+def _is_number_token(tok: Token) -> bool:
+    t = tok.text
+    if parse_digits(t) is not None:
+        return True
+    if re.match(r"^\d[\d,.]*(k|m|bn|mln|b|tn)$", t, re.I):
+        return True
+    return t.lower() in NUMBER_WORDS or t.lower() in ("dozen",) or ("-" in t and parse_number(t) is not None and not re.search(r"\d", t))
+
+
+def _excluded(tok: Token, value: float, has_unit: bool, has_currency: bool) -> bool:
+    doc = tok.doc
+    t = tok.text
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.ent_type_ == "ORDINAL" or re.match(r"^\d+(st|nd|rd|th)$", t, re.I):
+        return True
+    if PHONE_RE.match(t) or (":" in t):
+        return True
+    if has_currency:
+        return False
+    if tok.ent_type_ in ("DATE", "TIME"):
+        window = {w.lower_ for w in doc[tok.i + 1:tok.i + 3]}
+        if not (window & DURATIONS) or ({w.lower_ for w in doc[max(0, tok.i - 2):tok.i + 3]} & CALENDAR):
+            return True
+    if prev is not None and prev.lower_ in CALENDAR or (nxt is not None and nxt.lower_ in CALENDAR and value <= 31):
+        return True
+    if re.fullmatch(r"(1[5-9]|20)\d\d", t) and not has_unit:
+        return True  # a year
+    if prev is not None and prev.text in ("No", "No.", "#", "number", "Number") and not has_unit:
+        return True
+    if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not has_unit and prev.i > 0 \
+            and prev.lower_ not in ("us", "a", "c", "hk") and prev.ent_type_ not in ("GPE", "NORP"):
+        return True  # "iPhone 11", "Big 12", "Fortune 100"
+    if nxt is not None and nxt.text in ("-", "–") and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in DURATIONS | {"point", "year-old", "old"} and doc[tok.i + 2].dep_ == "amod":
+        return True
+    if "-" in t and re.search(r"[a-z]", t, re.I) and not re.match(r"^\w+-\w+$", t):
+        return True
+    if t.lower() == "one" and (tok.dep_ not in ("nummod",) or tok.head.i < tok.i):
+        return True
+    return False
+
+
+def _match_unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
+    """The longest unit that starts at token j: (surface, name, tokens used)."""
+    for n in (4, 3, 2, 1):
+        if j + n > len(doc):
+            continue
+        span = doc[j:j + n]
+        surface = span.text
+        if n > 1 and any(t.is_punct and t.text not in ("/", "-", "$") for t in span):
+            continue
+        name = unit_name(surface)
+        if name and name != "-":
+            return surface, name, n
+    return None
+
+
+def _currency_before(doc: Doc, i: int) -> tuple[str, str, int] | None:
+    """A currency written before the number ("$", "US $", "Rs", "€"): (surface, name, first token)."""
+    for n in (2, 1):
+        k = i - n
+        if k < 0:
+            continue
+        surface = doc[k:i].text
+        name = unit_name(surface.replace(" ", "")) or unit_name(surface)
+        if name in CURRENCY_NAMES:
+            return surface, name, k
+    return None
+
+
+def _change(doc: Doc, first: int, number: Token, head: Token) -> str:
+    before = [t.lower_ for t in doc[max(0, first - 3):first]]
+    last2 = " ".join(before[-2:])
+    if last2 in ("up to", "as many", "as much", "no more", "not more") or (before and before[-1] in ("to",) and len(before) > 1 and before[-2] == "up"):
+        return "<" if last2 == "up to" or "no" in last2 or "not" in last2 else ">"
+    if before:
+        if before[-1] in APPROX - {"an", "close"} or last2 in ("close to", "in excess") or before[-1] == "approximately":
+            return "~" if before[-1] in APPROX else ">"
+        if before[-1] in ("than",) and len(before) > 1:
+            return ">" if before[-2] in MORE else "<" if before[-2] in LESS else "="
+        if last2 in ("at least",):
+            return ">"
+        if last2 in ("at most",) or before[-1] in ("under", "below", "fewer", "within"):
+            return "<"
+        if before[-1] in ("over", "above", "exceeding", "beyond"):
+            return ">"
+        if before[-1] == "by" and first >= 2:
+            verb = doc[first - 1].head
+            if verb.lemma_.lower() in UP:
+                return "up"
+            if verb.lemma_.lower() in DOWN:
+                return "down"
+    # the quantity is the amount of a rise or fall: "rose 19 cents", "a 46 per cent increase", "up 4 per cent"
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "from", "of", "in", "for"):
+        return "="
+    for anchor in (head, head.head):
+        lemma = anchor.lemma_.lower()
+        if anchor.i == head.i and head.i == number.i:
+            continue
+        if lemma in UP and anchor.i != number.i:
+            return "up"
+        if lemma in DOWN and anchor.i != number.i:
+            return "down"
+    return "="
+
+
+def _noun_phrase(tok: Token) -> str:
+    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "advcl", "appos", "punct", "det", "prep", "cc", "conj")
+            and not (t.i > tok.i and t.dep_ in ("pobj",))]
+    keep = [t for t in keep if t.i <= tok.i or t.dep_ in ("compound",)]
+    words = [t.text for t in sorted(keep, key=lambda t: t.i) if not t.like_num and t.pos_ not in ("PRON",) and t.tag_ != "POS"]
+    return " ".join(words).strip()
+
+
+def _concept(number: Token, head: Token, unit_end: int) -> str | None:
+    doc = number.doc
+    # "a 46 per cent increase in bilateral trade", "60 per cent of its revenue"
+    for anchor in (head, head.head):
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "for") and child.i >= unit_end - 1:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+                    return _noun_phrase(pobj) or None
+    # the subject of the clause the quantity sits in
+    verb = head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != number.i and child.i != head.i:
+            phrase = _noun_phrase(child)
+            if phrase and child.pos_ != "PRON":
+                return phrase
+    return None
+
+
+def extract_metrics(doc: Doc) -> list[Metric]:
+    metrics: list[Metric] = []
+    consumed: set[int] = set()
+    n = len(doc)
+    for tok in doc:
+        if tok.i in consumed or not _is_number_token(tok):
+            continue
+        i = tok.i
+        j = i + 1
+        text = tok.text
+        # several number words make one number: "twenty five", "one hundred thousand"
+        while j < n and doc[j].lower_ in NUMBER_WORDS and not re.search(r"\d", text) and doc[j].lower_ not in ("one",):
+            text += " " + doc[j].text
+            j += 1
+        if tok.lower_ == "dozen":
+            if not (i > 0 and doc[i - 1].lower_ in ("a", "half")):
+                continue
+            text = "a dozen"
+        value = parse_number(text)
+        if value is None:
+            continue
+        # magnitude word after: "1.2 billion", "52 mln"
+        if j < n and doc[j].lower_ in MAGNITUDES and doc[j].lower_ not in ("m", "b", "k") or \
+                (j < n and doc[j].lower_ in ("m", "bn", "k", "b") and doc[j].whitespace_ == "" and False):
+            value *= MAGNITUDES[doc[j].lower_]
+            j += 1
+        value_max = None
+        # a range: "340 to 350", "1,750-1,780", "between 5 and 10"
+        if j + 1 < n and doc[j].lower_ in ("to", "-", "–", "and") and _is_number_token(doc[j + 1]) and \
+                (doc[j].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between")):
+            upper = parse_number(doc[j + 1].text)
+            if upper is not None:
+                k = j + 2
+                if k < n and doc[k].lower_ in MAGNITUDES and doc[k].lower_ not in ("m", "b", "k"):
+                    upper *= MAGNITUDES[doc[k].lower_]
+                    k += 1
+                elif value < upper and value * 1e3 <= upper and abs(value) >= 1:
+                    pass
+                if upper > value:
+                    value_max = upper
+                    consumed.update(range(j, k))
+                    j = k
+        currency = _currency_before(doc, i)
+        first = currency[2] if currency else i
+        unit = _match_unit_after(doc, j)
+        surface, name = (currency[0], currency[1]) if currency else ("", "")
+        last = j
+        if unit and (not currency or unit[1] in ("-",)):
+            surface, name = unit[0], unit[1]
+            last = j + unit[2]
+        elif unit and currency and unit[1] in CURRENCY_NAMES and unit[1] != name:
+            name, surface = unit[1], surface + " " + unit[0]
+            last = j + unit[2]
+        if name in ("degree",) and last < n and doc[last].lower_ in ("celsius", "fahrenheit", "c", "f"):
+            name = doc[last].lower_ if len(doc[last].text) > 1 else {"c": "celsius", "f": "fahrenheit"}[doc[last].lower_]
+            last += 1
+        # a rate: "$58.24 per barrel", "$5 a month"
+        if name and last + 1 < n and doc[last].lower_ in ("per", "a", "an") and doc[last + 1].pos_ == "NOUN":
+            per = _match_unit_after(doc, last + 1)
+            per_name = per[1] if per else doc[last + 1].lemma_.lower()
+            name = f"{name} per {per_name}"
+            last = last + 1 + (per[2] if per else 1)
+        head = tok.head
+        if not name:
+            # a counted noun is its own unit: "13,000 workers" → "worker"
+            if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > j - 1 and tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i - j < 4:
+                words = [t for t in doc[j:tok.head.i + 1] if not t.is_punct]
+                if words and not any(w.lower_ in CALENDAR for w in words):
+                    name = " ".join(w.lemma_.lower() if w.i == tok.head.i or w.pos_ == "ADJ" else w.text.lower() for w in words)
+                    surface = doc[j:tok.head.i + 1].text
+                    last = tok.head.i + 1
+            elif j < n and doc[j].lower_ == "of" and i > 0 and tok.lower_ in ORDER_RANGES:
+                pass
+        if _excluded(tok, value, bool(unit), bool(currency)):
+            continue
+        if not name and tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        if name and name.split()[0] in DURATIONS:
+            name = name.replace("years", "year")
+        start_char, end_char = doc[first].idx, doc[max(last, j) - 1].idx + len(doc[max(last, j) - 1].text)
+        head_tok = doc[last - 1] if last - 1 > i and name and not currency else tok
+        if currency and head_tok.i == tok.i:
+            head_tok = tok.head if tok.head.text in ("$", "€", "£") or tok.dep_ in ("compound",) else tok
+            if doc[first].dep_ != "nmod" and doc[first].head.i != first:
+                head_tok = doc[first] if doc[first].head.i == first else doc[first]
+        change = _change(doc, first, tok, head_tok)
+        concept = _concept(tok, head_tok, last)
+        consumed.update(range(first, max(last, j)))
+        metrics.append(Metric(value, value_max, surface, name or "-", change, concept, start_char, end_char,
+                              doc.text[start_char:end_char]))
+    # "thousands of people", "millions of Americans"
+    for tok in doc:
+        if tok.lower_ in ORDER_RANGES and tok.i not in consumed and tok.i + 2 < n and doc[tok.i + 1].lower_ == "of":
+            low, high = ORDER_RANGES[tok.lower_]
+            noun = doc[tok.i + 2]
+            metrics.append(Metric(low, high, noun.text, noun.text if noun.pos_ == "PROPN" else noun.lemma_.lower(), "=",
+                                  _concept(tok, tok, tok.i + 3), tok.idx, noun.idx + len(noun.text),
+                                  doc.text[tok.idx:noun.idx + len(noun.text)]))
+    metrics.sort(key=lambda m: m.start)
+    return metrics

@@ -1,0 +1,346 @@
+"""Quotes: who said what, as direct, indirect and mixed attributions with cue and speaker.
+
+1. Direct quotes come from a scan of the text's quotation marks (straight and curly), which survives
+   odd punctuation: a quote left open at a paragraph's end is closed there (or before the `, he said`
+   that a writer forgot to close it at), and one that the next paragraph reopens runs on.
+2. Each direct quote looks for its cue and speaker in the parse: after it (`"…," he said`,
+   `"…," said Qureshi`), then before it (`He said: "…"`). A quote split around its cue
+   (`"…," he said. "…"`) becomes one row.
+3. Reported speech is a cue verb (`say`, `tell`, `warn`, …) with a clausal complement; when that
+   clause holds a direct quote the row is `mixed`. `according to X` attributes its clause to X.
+4. The speaker mention as written is resolved to a name: a person named in it, the last person
+   mentioned for a pronoun, the person a title belongs to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline import vocab
+from dateline.extract.entities import ArticleEntities, Entity, TITLE_WORDS
+
+OPEN_MARKS = "“«„"
+CLOSE_MARKS = "”»"
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
+MIN_DIRECT_WORDS = 4
+SPEAKER_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class Quote:
+    quote_start: int
+    quote_end: int
+    quote_text: str
+    kind: str
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str | None = None
+    speaker_entity_id: str | None = None
+
+
+def cue_lemmas() -> frozenset[str]:
+    return vocab.words("quote_cues.txt") | vocab.words("quote_cues_ggt.txt")
+
+
+# ------------------------------------------------------------------ direct quotes: the mark scan
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, marks included, end exclusive; never raises."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            # a paragraph ends inside a quote: it runs on if the next paragraph reopens it
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if not (j < n and (text[j] in OPEN_MARKS or text[j] == '"')):
+                spans.append((open_at, _repair_end(text, open_at, i)))
+                open_at = None
+            else:
+                i = j  # skip to the reopening mark; the quote goes on
+        elif ch in OPEN_MARKS:
+            if open_at is None:
+                open_at = i
+        elif ch in CLOSE_MARKS:
+            if open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+        elif ch == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if open_at is None and (before.isspace() or before in "([{—–-:") and not after.isspace():
+                open_at = i
+            elif open_at is not None and i > open_at + 1:
+                spans.append((open_at, i + 1))
+                open_at = None
+            elif open_at is None and not after.isspace():
+                open_at = i
+        i += 1
+    if open_at is not None:
+        spans.append((open_at, _repair_end(text, open_at, n)))
+    return [(s, e) for s, e in spans if e > s + 1]
+
+
+ATTRIBUTION_INSIDE = re.compile(r",\s+(?:he|she|they|it|we|I|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+                                r"(?:said|added|says|adds|told|explained|noted|wrote|continued|stressed)\b")
+
+
+def _repair_end(text: str, start: int, end: int) -> int:
+    """Where an unclosed quote really ends: before a `, he said` inside it, else at the paragraph end."""
+    m = ATTRIBUTION_INSIDE.search(text, start, end)
+    if m:
+        return m.start()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# ------------------------------------------------------------------ helpers over the parse
+def _np_span(tok: Token) -> Span:
+    """The noun phrase of a speaker, without relative clauses, appositions and trailing punctuation."""
+    doc = tok.doc
+    left, right = tok.i, tok.i
+    for t in tok.subtree:
+        if _cut_below(t, tok):
+            continue
+        left, right = min(left, t.i), max(right, t.i)
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left:right + 1]
+
+
+def _cut_below(t: Token, root: Token) -> bool:
+    """Whether t hangs under a relative clause or apposition of root (which the phrase leaves out)."""
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "appos", "acl", "advcl"):
+            return True
+        t = t.head
+    return False
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SPEAKER_DEPS:
+            return child
+    # "... to the press, adding that ..." / conjoined verbs share their subject
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return _speaker_of(verb.head)
+    return None
+
+
+def _is_cue(tok: Token, cues: frozenset[str]) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues
+
+
+def _content_child(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "xcomp" and verb.lemma_ in ("urge", "ask", "tell", "call", "warn", "promise", "pledge", "vow", "threaten", "demand"):
+            return child
+    # "said in a statement that ..." is sometimes parsed with the clause under a prepositional attachment
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child
+    return None
+
+
+def _span_chars(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+class SpeakerResolver:
+    """Resolves a speaker mention to a person named in the article."""
+
+    def __init__(self, doc: Doc, ents: ArticleEntities):
+        self.doc, self.ents = doc, ents
+        self.persons = [m for m in ents.mentions if m.entity.type == "PERSON"]
+
+    def resolve(self, span: Span) -> Entity | None:
+        inside = [m.entity for m in self.ents.in_span(span)]
+        people = [e for e in inside if e.type == "PERSON"]
+        if people:
+            return people[0]
+        head = span.root
+        if head.lower_ in PRONOUNS and head.lower_ not in ("it", "they", "we", "i"):
+            before = [m for m in self.persons if m.end <= span.start_char]
+            return before[-1].entity if before else None
+        if inside and inside[0].type in ("ORG", "GPE", "NORP"):
+            return inside[0] if head.pos_ == "PROPN" else None
+        if head.lower_ in TITLE_WORDS or head.lemma_.lower() in TITLE_WORDS:
+            for m in reversed([m for m in self.persons if m.end <= span.start_char]):
+                window = self.doc.text[max(0, m.start - 40):m.start].lower()
+                if head.lower_ in window:
+                    return m.entity
+        return None
+
+
+# ------------------------------------------------------------------ the extractor
+def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
+    text = doc.text
+    cues = cue_lemmas()
+    resolver = SpeakerResolver(doc, ents)
+    directs = quote_spans(text)
+    quotes: list[Quote] = []
+    used_direct: set[int] = set()
+
+    def make(start: int, end: int, kind: str, cue_tok: Token | None, speaker_tok: Token | None) -> Quote:
+        start, end = _trim(text, start, end)
+        q = Quote(start, end, text[start:end], kind, cue=cue_tok.text if cue_tok is not None else None)
+        if speaker_tok is not None:
+            span = _np_span(speaker_tok)
+            q.speaker, q.speaker_start, q.speaker_end = span.text, span.start_char, span.end_char
+            entity = resolver.resolve(span)
+            if entity is not None:
+                q.speaker_name, q.speaker_entity_id = entity.name, entity.entity_id
+        return q
+
+    # reported speech: cue verbs with a clause, outside direct quotes
+    inside_direct = lambda i: any(s <= i < e for s, e in directs)  # noqa: E731
+    for tok in doc:
+        if not _is_cue(tok, cues) or inside_direct(tok.idx):
+            continue
+        content = _content_child(tok)
+        if content is None:
+            continue
+        toks = [t for t in content.subtree if not t.is_space]
+        if len(toks) < 3:
+            continue
+        start, end = _span_chars(toks)
+        # take in the clause's closing punctuation when the cue comes first
+        if content.i > tok.i and end < len(text) and text[end:end + 1] in ".?!":
+            end += 1
+        covered = [k for k, (s, e) in enumerate(directs) if s < end and e > start]
+        if covered:
+            if len(covered) == 1 and directs[covered[0]][0] <= start + 1 and directs[covered[0]][1] >= end - 1:
+                continue  # the clause is (inside) the direct quote itself: attributed below
+            start = min(start, *(directs[k][0] for k in covered))
+            end = max(end, *(directs[k][1] for k in covered))
+            used_direct.update(covered)
+            kind = "mixed"
+        else:
+            kind = "indirect"
+        quotes.append(make(start, end, kind, tok, _speaker_of(tok)))
+
+    # according to X, ...
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            sent = tok.sent
+            if pobj is None:
+                continue
+            phrase_end = max(t.i for t in doc[tok.i + 1].subtree) + 1
+            left = [t for t in sent if t.i < tok.i and not t.is_space]
+            right = [t for t in sent if t.i >= phrase_end and not t.is_space]
+            part = right if len(right) >= len(left) else left
+            part = [t for t in part if not (t.is_punct and t.text == ",")] or part
+            if len([t for t in part if t.is_alpha]) < 3:
+                continue
+            start, end = _span_chars(part)
+            if any(q.quote_start <= start < q.quote_end for q in quotes) or inside_direct(start):
+                continue
+            quotes.append(make(start, end, "indirect", tok, pobj))
+
+    # direct quotes: their cue and speaker
+    k = 0
+    while k < len(directs):
+        if k in used_direct:
+            k += 1
+            continue
+        start, end = directs[k]
+        cue_tok, speaker_tok = _attribution_after(doc, end, cues) or (None, None)
+        if cue_tok is None:
+            cue_tok, speaker_tok = _attribution_before(doc, start, cues) or (None, None)
+        # a quote split around its cue: `"…," he said. "…"`
+        if cue_tok is not None and k + 1 < len(directs) and k + 1 not in used_direct:
+            nxt_start, nxt_end = directs[k + 1]
+            between = text[end:nxt_start]
+            if len(between) < 80 and "\n" not in between and cue_tok.idx > end and cue_tok.idx < nxt_start \
+                    and text[end - 2:end - 1] in (",", "…") or (text[end - 2:end - 1] == "," and len(between) < 80 and "\n" not in between and cue_tok is not None and end <= cue_tok.idx < nxt_start):
+                end = nxt_end
+                used_direct.add(k + 1)
+        if _words(text, start, end) >= MIN_DIRECT_WORDS or cue_tok is not None:
+            quotes.append(make(start, end, "direct", cue_tok, speaker_tok))
+        k += 1
+    quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
+    return _dedupe(quotes)
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(re.findall(r"\w+", text[start:end]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> tuple[Token, Token | None] | None:
+    """`"…," he said` / `"…," said the minister` / `"…", he added, …`: a cue just after the quote."""
+    text = doc.text
+    tail = text[end:end + 120]
+    if "\n" in tail:
+        tail = tail[:tail.index("\n")]
+    if not re.match(r"^[\s,.;:—–-]*\S", tail) or tail.strip()[:1] in OPEN_MARKS + '"':
+        return None
+    span = doc.char_span(end, end + len(tail), alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if tok.idx < end:
+            continue
+        if tok.is_sent_start and tok.idx > end + 2 and tok.text[:1].isupper() and tok.idx - end > 3:
+            # a new sentence that is not "He said." right after the quote
+            if not (_is_cue(tok, cues) or any(_is_cue(t, cues) for t in tok.sent[:4])):
+                break
+        if _is_cue(tok, cues):
+            between = text[end:tok.idx]
+            if len(re.findall(r"\w+", between)) <= 8:
+                return tok, _speaker_of(tok)
+        if tok.text in (".", "!", "?") and tok.idx > end + 1:
+            break
+    return None
+
+
+def _attribution_before(doc: Doc, start: int, cues: frozenset[str]) -> tuple[Token, Token | None] | None:
+    """`He said: "…"` / `Qureshi told reporters, "…"`: a cue just before the quote, in its paragraph."""
+    text = doc.text
+    head = text[max(0, start - 160):start]
+    if "\n" in head:
+        head = head[head.rindex("\n") + 1:]
+    if not head.strip():
+        return None
+    span = doc.char_span(start - len(head), start, alignment_mode="contract")
+    if span is None:
+        return None
+    for n, tok in enumerate(reversed(list(span))):
+        if n > 8:
+            break
+        if _is_cue(tok, cues):
+            return tok, _speaker_of(tok)
+        if tok.text in (".", "!", "?") and tok.idx < start - 2:
+            break
+    return None
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quote that lies wholly inside another one of the same or weaker kind."""
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.quote_start, -(q.quote_end - q.quote_start))):
+        if any(o.quote_start <= q.quote_start and q.quote_end <= o.quote_end for o in out):
+            continue
+        out.append(q)
+    return out

@@ -1,0 +1,108 @@
+"""The stages of one run as plain functions: the Prefect flow calls these, and so can a test.
+
+read → parse → plan (new / changed / unchanged against the published warehouse) → extract
+→ validate → load. Each function takes and returns plain data (lists, dicts, DataFrames).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from dateline import sources, warehouse
+from dateline.parse import parse_all
+from dateline.records import Article, RawArticle, Rejection
+
+
+@dataclass
+class Plan:
+    todo: list[Article]
+    new: int
+    changed: int
+    unchanged: int
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    db: str
+    status: str
+    articles_new: int = 0
+    articles_changed: int = 0
+    articles_unchanged: int = 0
+    articles_rejected: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    rows_quarantined: int = 0
+    validation_failed: int = 0
+    validation_total: int = 0
+    seconds: float = 0.0
+    rejections: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def new_run_id() -> str:
+    return dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+def read_sources(locations: list[str]) -> tuple[list[RawArticle], list[Rejection]]:
+    raws: list[RawArticle] = []
+    rejections: list[Rejection] = []
+    for location in locations:
+        for item in sources.discover(location):
+            (rejections if isinstance(item, Rejection) else raws).append(item)
+    return raws, rejections
+
+
+def plan_changes(articles: list[Article], db: Path) -> Plan:
+    """Which articles to (re)process: new ids and ids whose content hash changed."""
+    known = warehouse.article_hashes(db)
+    todo, new, changed, unchanged = [], 0, 0, 0
+    for a in articles:
+        old = known.get(a.article_id)
+        if old is None:
+            new += 1
+            todo.append(a)
+        elif old != a.content_hash:
+            changed += 1
+            todo.append(a)
+        else:
+            unchanged += 1
+    return Plan(todo, new, changed, unchanged)
+
+
+def article_rows(articles: list[Article], run_id: str) -> list[dict]:
+    now = dt.datetime.now()
+    return [{"article_id": a.article_id, "source": a.source, "url": a.url, "title": a.title,
+             "published_date": a.published_date, "dateline_city": a.dateline_city, "body": a.body,
+             "content_hash": a.content_hash, "word_count": a.word_count,
+             "extra": json.dumps(a.extra, ensure_ascii=False, default=str) if a.extra else None,
+             "run_id": run_id, "loaded_at": now} for a in articles]
+
+
+FRAME_DTYPES = {"published_date": "datetime64[s]", "event_date": "datetime64[s]"}
+
+
+def to_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for table, table_rows in rows.items():
+        frame = pd.DataFrame(table_rows)
+        if table == "entities" and not frame.empty:
+            frame = frame.drop_duplicates("entity_id")
+        for col, dtype in FRAME_DTYPES.items():
+            if col in frame.columns:
+                frame[col] = pd.to_datetime(frame[col], errors="coerce")
+        frames[table] = frame
+    return frames
+
+
+def rejection_rows(rejections: list[Rejection], run_id: str) -> list[dict]:
+    now = dt.datetime.now()
+    return [dict(asdict(r), run_id=run_id, rejected_at=now) for r in rejections]
+
+
+def parse(raws: list[RawArticle]) -> tuple[list[Article], list[Rejection]]:
+    return parse_all(raws)

@@ -1,0 +1,180 @@
+"""The DuckDB warehouse: migrations, bulk loads, atomic publishing, read-only access.
+
+One writer at a time holds `<db>.lock`. A run never writes the published file: it copies it to
+`<db>.staging`, migrates and loads there, checkpoints, then renames the staging file over the
+published one (an atomic rename on the same file system). Readers that opened the old file keep
+reading it undisturbed; the next connection sees the new one. Files are written in DuckDB 1.5's
+storage format, so tools that embed DuckDB 1.5 can open them.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import json
+import os
+import re
+import shutil
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pandas as pd
+
+STORAGE_VERSION = "v1.5.0"
+FACT_TABLES = ("mentions", "quotes", "metrics", "events")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse's write lock."""
+
+
+def sql_text(relative: str) -> str:
+    return resources.files("dateline.sql").joinpath(relative).read_text(encoding="utf-8")
+
+
+def sql_files(folder: str) -> list[tuple[str, str]]:
+    root = resources.files("dateline.sql").joinpath(folder)
+    return sorted((p.name, p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".sql"))
+
+
+def connect_writer(path: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+
+
+def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}; run `dateline run` first")
+    return duckdb.connect(str(path), read_only=True)
+
+
+@contextlib.contextmanager
+def write_lock(db: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the single-writer lock of a warehouse; wait up to `wait` seconds, else WarehouseBusy."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db.with_name(db.name + ".lock")
+    with open(lock_path, "a+") as fh:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(f"another dateline run is writing {db}; try again later or pass --wait SECONDS") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the numbered migrations not yet recorded in `schema_migrations`; return those applied."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    done = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for name, sql in sql_files("migrations"):
+        version = int(re.match(r"(\d+)", name).group(1))
+        if version in done:
+            continue
+        con.execute("BEGIN")
+        con.execute(sql)
+        con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, dt.datetime.now()])
+        con.execute("COMMIT")
+        applied.append(name)
+    for _, sql in sql_files("views"):
+        con.execute(sql)
+    return applied
+
+
+def article_hashes(db: Path) -> dict[str, str]:
+    """The content hash of every article in the published warehouse (empty when there is none)."""
+    if not db.exists():
+        return {}
+    con = connect_read_only(db)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "articles" not in tables:
+            return {}
+        return dict(con.execute(sql_text("queries/article_hashes.sql")).fetchall())
+    finally:
+        con.close()
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, on_conflict: str = "") -> int:
+    if frame is None or frame.empty:
+        return 0
+    con.register("staged_frame", frame)
+    try:
+        cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+        use = [c for c in frame.columns if c in cols]
+        col_sql = ", ".join(f'"{c}"' for c in use)
+        con.execute(f"INSERT INTO {table} ({col_sql}) SELECT {col_sql} FROM staged_frame {on_conflict}")
+    finally:
+        con.unregister("staged_frame")
+    return len(frame)
+
+
+def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
+    """Load one run's rows into a staging copy of the warehouse, then publish it atomically.
+
+    Articles in `load.reload_ids` lose their old rows first, so a changed article is replaced and
+    a re-run duplicates nothing. Returns the number of rows written per table.
+    """
+    staging = db.with_name(db.name + ".staging")
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+        leftover.unlink(missing_ok=True)  # a crashed run's half-written staging file is never published
+    if db.exists():
+        shutil.copy2(db, staging)
+    written: dict[str, int] = {}
+    con = connect_writer(staging)
+    try:
+        migrate(con)
+        con.execute("BEGIN")
+        ids = pd.DataFrame({"article_id": sorted(load.reload_ids)}, dtype="string")
+        con.register("reload_ids", ids)
+        for table in (*FACT_TABLES, "articles"):
+            con.execute(sql_text("queries/delete_article_rows.sql").replace("{table}", table))
+        con.unregister("reload_ids")
+        written["articles"] = _insert(con, "articles", load.tables.get("articles"))
+        written["entities"] = _insert(con, "entities", load.tables.get("entities"), "ON CONFLICT DO NOTHING")
+        for table in FACT_TABLES:
+            written[table] = _insert(con, table, load.tables.get(table))
+        for table in ("rejected_articles", "quarantine", "validation_results", "runs"):
+            written[table] = _insert(con, table, load.tables.get(table))
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    except BaseException:
+        con.close()
+        staging.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(staging, db)
+    return written
+
+
+class LoadBatch:
+    """Everything one run writes: DataFrames per table and the ids of articles to replace."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], reload_ids: set[str]):
+        self.tables = tables
+        self.reload_ids = reload_ids
+
+
+def query(db: Path, sql: str, params: list | dict | None = None) -> pd.DataFrame:
+    con = connect_read_only(db)
+    try:
+        return con.execute(sql, params or []).df()
+    finally:
+        con.close()
+
+
+def to_json(row: dict) -> str:
+    return json.dumps(row, ensure_ascii=False, default=str)

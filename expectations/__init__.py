@@ -1,0 +1,1 @@
+"""Great Expectations suites as JSON, one per table, shipped as `dateline.expectations`."""

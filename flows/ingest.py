@@ -1,0 +1,101 @@
+"""One run of dateline: news articles in, a validated DuckDB warehouse out.
+
+    read sources → parse → plan → extract (spaCy, per batch) → validate (Great Expectations) → load
+
+Each step is a Prefect task over a whole batch, never one article at a time; the work itself lives
+in `dateline.pipeline` and the extractors, plain functions that a test can call without Prefect.
+Only reading sources retries: it is the one step that talks to the outside world.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pandas as pd
+from prefect import flow, task
+
+from dateline import pipeline, progress, warehouse
+from dateline.extract import TABLES, extract_articles
+from dateline.records import Article
+from dateline.validate import validate_tables
+
+
+@task(retries=2, retry_delay_seconds=[2, 10])
+def read_sources(locations: list[str]):
+    return pipeline.read_sources(locations)
+
+
+@task
+def parse_articles(raws):
+    return pipeline.parse(raws)
+
+
+@task
+def plan_changes(articles: list[Article], db: str) -> pipeline.Plan:
+    return pipeline.plan_changes(articles, Path(db))
+
+
+@task
+def extract_batch(articles: list[Article], model: str | None, workers: int) -> dict[str, list[dict]]:
+    rows = extract_articles(articles, model=model, n_process=workers)
+    progress.advance(len(articles))
+    return rows
+
+
+@task
+def validate(frames: dict[str, pd.DataFrame], run_id: str):
+    return validate_tables(frames, run_id)
+
+
+@task
+def load(db: str, tables: dict[str, pd.DataFrame], reload_ids: set[str]) -> dict[str, int]:
+    return warehouse.publish(Path(db), warehouse.LoadBatch(tables, reload_ids))
+
+
+@flow(name="dateline-ingest", log_prints=True)
+def ingest(sources: list[str], db: str, model: str | None = None, workers: int = 1,
+           batch_size: int = 500, strict: bool = False, wait: float = 0.0) -> dict:
+    """Load every source into the warehouse at `db`; return the run's summary as a dict."""
+    run_id = pipeline.new_run_id()
+    started_at, t0 = dt.datetime.now(), time.perf_counter()
+    with warehouse.write_lock(Path(db), wait=wait):
+        raws, rejections = read_sources(sources)
+        articles, parse_rejections = parse_articles(raws)
+        rejections = rejections + parse_rejections
+        plan = plan_changes(articles, db)
+        print(f"{len(articles)} articles read: {plan.new} new, {plan.changed} changed, "
+              f"{plan.unchanged} unchanged; {len(rejections)} rejected")
+
+        progress.start(len(plan.todo))
+        rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+        for i in range(0, len(plan.todo), batch_size):
+            for table, table_rows in extract_batch(plan.todo[i:i + batch_size], model, workers).items():
+                rows[table].extend(table_rows)
+        progress.stop()
+        rows["articles"] = pipeline.article_rows(plan.todo, run_id)
+        outcome = validate(pipeline.to_frames(rows), run_id)
+
+        status = "failed" if strict and rejections else "completed"
+        seconds = time.perf_counter() - t0
+        run_row = {"run_id": run_id, "started_at": started_at, "finished_at": dt.datetime.now(), "status": status,
+                   "articles_new": plan.new, "articles_changed": plan.changed, "articles_unchanged": plan.unchanged,
+                   "articles_rejected": len(rejections), "rows_quarantined": len(outcome.quarantine),
+                   "seconds": round(seconds, 3), "model": model or "default", "sources": "; ".join(sources),
+                   "message": None}
+        tables = dict(outcome.passing)
+        tables["rejected_articles"] = pd.DataFrame(pipeline.rejection_rows(rejections, run_id))
+        tables["quarantine"] = pd.DataFrame(outcome.quarantine)
+        tables["validation_results"] = pd.DataFrame(outcome.results)
+        tables["runs"] = pd.DataFrame([run_row])
+        written = load(db, tables, {a.article_id for a in plan.todo})
+
+    summary = pipeline.RunSummary(
+        run_id=run_id, db=db, status=status, articles_new=plan.new, articles_changed=plan.changed,
+        articles_unchanged=plan.unchanged, articles_rejected=len(rejections), rows=written,
+        rows_quarantined=len(outcome.quarantine),
+        validation_failed=sum(1 for r in outcome.results if not r["success"]), validation_total=len(outcome.results),
+        seconds=round(time.perf_counter() - t0, 2),
+        rejections=[{"location": r.location, "reason": r.reason} for r in rejections],
+        warnings=[f"{a.article_id}: {w}" for a in articles for w in a.warnings])
+    return summary.__dict__

@@ -1,0 +1,1 @@
+"""SQL files, shipped with the package as `dateline.sql`: migrations/, views/, reports/, queries/."""
