@@ -335,6 +335,9 @@ def extract_events(doc: Doc, ents: ArticleEntities, article_date: str | None = N
         negated = _is_negated(trigger) or _is_negated(verb)
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_VERBS:
             negated = True
+        if trigger.lemma_.lower() in REFUSAL_VERBS and any(
+                c.dep_ == "xcomp" and _trigger_type(c) in COOPERATIVE for c in trigger.children):
+            negated = True  # "refused to meet": a meeting that did not happen
         if negated and kind in COOPERATIVE:
             kind = "REJECT"
         subj = _subject(verb)

@@ -251,10 +251,11 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             if upper is not None:
                 k = j + 2
                 if k < n and doc[k].lower_ in MAGNITUDES and doc[k].lower_ not in ("m", "b", "k"):
-                    upper *= MAGNITUDES[doc[k].lower_]
+                    scale = MAGNITUDES[doc[k].lower_]
+                    upper *= scale
                     k += 1
-                elif value < upper and value * 1e3 <= upper and abs(value) >= 1:
-                    pass
+                    if value * scale <= upper and value < upper / 100:
+                        value *= scale  # "340 to 350 million": the magnitude covers both ends
                 if upper > value:
                     value_max = upper
                     consumed.update(range(j, k))

@@ -1,0 +1,42 @@
+"""Shared test set-up: a private Prefect home, no telemetry, the spaCy model loaded once."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_PREFECT_HOME = tempfile.mkdtemp(prefix="dateline-prefect-")
+os.environ.setdefault("PREFECT_HOME", _PREFECT_HOME)
+os.environ["DO_NOT_TRACK"] = "1"
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ["GX_ANALYTICS_ENABLED"] = "False"
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside this checkout")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dateline.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture
+def analyse(nlp):
+    """Run one text through the model and every extractor: returns (doc, entities, rows)."""
+    from dateline.extract import extract_doc
+    from dateline.extract.entities import resolve_entities
+    from dateline.parse import content_hash
+    from dateline.records import Article
+
+    def run(text: str, date: str | None = "2021-04-07", city: str | None = None):
+        doc = nlp(text)
+        article = Article("t", "test", text, content_hash(text), published_date=date, dateline_city=city)
+        return doc, resolve_entities(doc), extract_doc(doc, article)
+
+    return run

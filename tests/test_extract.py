@@ -1,0 +1,121 @@
+"""Each extractor on sentences written for the purpose: offsets, kinds, names, units, events."""
+from __future__ import annotations
+
+SEED_LIKE = ("Pakistan's Foreign Minister Shah Mahmood Qureshi and his Russian counterpart Sergey Lavrov on Wednesday "
+             "agreed to further promote bilateral cooperation.\n\nQureshi held talks with Lavrov in Islamabad.\n\n"
+             "\"We reviewed our cooperation in the field of security,\" Qureshi said.")
+
+
+def spans_match(body, rows, start, end, text):
+    for row in rows:
+        if row[start] is not None:
+            assert body[row[start]:row[end]] == row[text]
+
+
+def test_entities_resolve_surnames_to_full_names(analyse):
+    doc, ents, rows = analyse(SEED_LIKE)
+    names = {(e["name"], e["type"]) for e in rows["entities"]}
+    assert ("Shah Mahmood Qureshi", "PERSON") in names
+    assert not any(n == "Qureshi" for n, _ in names)
+    qureshi = next(e["entity_id"] for e in rows["entities"] if e["name"] == "Shah Mahmood Qureshi")
+    assert sum(1 for m in rows["mentions"] if m["entity_id"] == qureshi) >= 3
+    spans_match(SEED_LIKE, rows["mentions"], "start", "end", "text")
+
+
+def test_direct_quote_with_named_speaker(analyse):
+    _, _, rows = analyse(SEED_LIKE)
+    q = next(q for q in rows["quotes"] if q["kind"] == "direct")
+    assert q["quote_text"].startswith('"We reviewed') and q["cue"] == "said"
+    assert q["speaker"] == "Qureshi" and q["speaker_name"] == "Shah Mahmood Qureshi"
+    spans_match(SEED_LIKE, rows["quotes"], "quote_start", "quote_end", "quote_text")
+    spans_match(SEED_LIKE, rows["quotes"], "speaker_start", "speaker_end", "speaker")
+
+
+def test_split_quote_is_one_row_and_pronoun_resolves(analyse):
+    text = ("Finance Minister Maria Lopez spoke on Monday.\n\n"
+            "\u201cThe budget is balanced,\u201d she said. \u201cWe will not raise taxes this year.\u201d")
+    _, _, rows = analyse(text)
+    direct = [q for q in rows["quotes"] if q["kind"] == "direct"]
+    assert len(direct) == 1
+    assert direct[0]["quote_text"].endswith("this year.\u201d") and direct[0]["quote_text"].startswith("\u201cThe budget")
+    assert direct[0]["speaker"] == "she" and direct[0]["speaker_name"] == "Maria Lopez"
+
+
+def test_indirect_and_mixed_quotes(analyse):
+    text = ('Sergey Lavrov said Russia was ready to build counter-terrorism potential. '
+            'He said the two countries "share convergent positions on several issues."')
+    _, _, rows = analyse(text)
+    kinds = [q["kind"] for q in rows["quotes"]]
+    assert kinds == ["indirect", "mixed"]
+    assert rows["quotes"][0]["quote_text"].startswith("Russia was ready")
+    assert all(q["speaker_name"] == "Sergey Lavrov" for q in rows["quotes"])
+
+
+def test_unbalanced_quotation_marks_do_not_crash(analyse):
+    text = '"This is in the interest of all states of the region, he said, adding that "more" would come.\n\nEnd "'
+    _, _, rows = analyse(text)
+    spans_match(text, rows["quotes"], "quote_start", "quote_end", "quote_text")
+
+
+def test_according_to(analyse):
+    _, _, rows = analyse("According to the ministry, exports rose sharply in March.")
+    q = rows["quotes"][0]
+    assert q["speaker"] == "the ministry" and q["quote_text"].startswith("exports rose")
+
+
+def test_metric_percentage_increase_with_concept(analyse):
+    _, _, rows = analyse("He expressed satisfaction over the 46 per cent increase in bilateral trade.")
+    m = rows["metrics"][0]
+    assert (m["value"], m["normalized_unit"], m["change"], m["concept"]) == (46.0, "percentage", "up", "bilateral trade")
+
+
+def test_metric_ranges_currencies_and_bounds(analyse):
+    text = ("The company expects revenue of $1.2 billion and profit between 340 and 350 million euros. "
+            "It employs more than 13,000 workers and shipped about 260 million tonnes.")
+    _, _, rows = analyse(text)
+    got = {(m["value"], m["value_max"], m["normalized_unit"], m["change"]) for m in rows["metrics"]}
+    assert (1.2e9, None, "dollar", "=") in got
+    assert (340e6, 350e6, "euro", "=") in got
+    assert (13000.0, None, "worker", ">") in got
+    assert (260e6, None, "tonne", "~") in got
+    spans_match(text, rows["metrics"], "start", "end", "text")
+
+
+def test_dates_years_and_ordinals_are_not_metrics(analyse):
+    _, _, rows = analyse("On March 29, 2019, the first meeting since 2012 took place at 10:30 in the 3rd district.")
+    assert rows["metrics"] == []
+
+
+def test_number_words_and_magnitudes():
+    from dateline.extract.numbers import parse_number
+
+    assert parse_number("twenty-five") == 25
+    assert parse_number("a dozen") == 12
+    assert abs(parse_number("two-thirds") - 2 / 3) < 1e-9
+    assert parse_number("1,750") == 1750
+    assert parse_number("$1.2bn") == 1.2e9
+    assert parse_number("hello") is None
+
+
+def test_events_seed_sentence(analyse):
+    _, _, rows = analyse(SEED_LIKE, date="2021-04-07", city="Islamabad")
+    by_type = {e["event_type"]: e for e in rows["events"]}
+    assert by_type["AGREE"]["source_country"] == "PAK" and by_type["AGREE"]["target_country"] == "RUS"
+    assert by_type["AGREE"]["event_date"] == "2021-04-07" and by_type["AGREE"]["quad_class"] == "verbal cooperation"
+    assert by_type["CONSULT"]["source_country"] == "PAK" and by_type["CONSULT"]["target_country"] == "RUS"
+
+
+def test_negated_cooperation_is_reject(analyse):
+    _, _, rows = analyse("Iran refused to meet the inspectors on Monday.", date="2021-04-07")
+    e = rows["events"][0]
+    assert e["event_type"] == "REJECT" and e["negated"] and e["source_country"] == "IRN"
+    assert e["event_date"] == "2021-04-05"
+
+
+def test_relative_dates_against_the_article_date():
+    from dateline.extract.events import resolve_date
+
+    assert resolve_date("Wednesday", "2021-04-07") == "2021-04-07"  # the paper's own weekday is today
+    assert resolve_date("on Thursday", "2021-04-07") == "2021-04-01"
+    assert resolve_date("yesterday", "2021-04-07") == "2021-04-06"
+    assert resolve_date("Wednesday", None) is None
