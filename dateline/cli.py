@@ -93,6 +93,8 @@ def print_summary(s: dict) -> None:
             t.add_row(f"rows: {table}", str(n))
     t.add_row("validation", f"{s['validation_total'] - s['validation_failed']}/{s['validation_total']} expectations passed, "
                             f"{s['rows_quarantined']} rows quarantined")
+    if s.get("data_docs"):
+        t.add_row("data docs", s["data_docs"])
     console.print(t)
     for r in s["rejections"][:20]:
         console.print(f"[yellow]rejected[/] {r['location']}: {r['reason']}")

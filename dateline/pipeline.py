@@ -42,6 +42,7 @@ class RunSummary:
     seconds: float = 0.0
     rejections: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    data_docs: str | None = None
 
 
 def new_run_id() -> str:

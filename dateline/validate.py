@@ -7,12 +7,14 @@ Great Expectations is imported here only, on first use: its import alone takes s
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 
@@ -54,33 +56,34 @@ def _column_of(config) -> str | None:
     return kwargs.get("column") or (f"{kwargs.get('column_A')},{kwargs.get('column_B')}" if "column_A" in kwargs else None)
 
 
+def _validation_definition(table: str, suite):
+    import great_expectations as gx
+
+    context, source, _ = _context()
+    try:
+        return context.validation_definitions.get(table)
+    except Exception:  # not registered yet in this process
+        asset = source.add_dataframe_asset(f"{table}_frame")
+        batch_def = asset.add_batch_definition_whole_dataframe("whole")
+        return context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batch_def, suite=suite))
+
+
 def validate_frame(table: str, frame: pd.DataFrame, run_id: str) -> tuple[pd.DataFrame, list[dict], list[dict]]:
     """(passing rows, quarantine rows, validation result rows) for one table's DataFrame."""
-    _, source, suites = _context()
+    _, _, suites = _context()
     suite = suites.get(table)
     if suite is None or frame.empty:
         return frame, [], []
     frame = frame.reset_index(drop=True)
-    asset_name = f"{table}_frame"
-    try:
-        asset = source.get_asset(asset_name)
-    except LookupError:
-        asset = source.add_dataframe_asset(asset_name)
-    try:
-        batch_def = asset.get_batch_definition("whole")
-    except KeyError:
-        batch_def = asset.add_batch_definition_whole_dataframe("whole")
-    batch = batch_def.get_batch(batch_parameters={"dataframe": frame})
-    outcome = batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    outcome = _validation_definition(table, suite).run(
+        batch_parameters={"dataframe": frame}, result_format={"result_format": "COMPLETE"})
     failed_by_row: dict[int, list[str]] = {}
     results = []
     for res in outcome.results:
         config = res.expectation_config
         result = res.result or {}
-        unexpected = result.get("unexpected_index_list") or []
-        for idx in unexpected:
-            i = idx if isinstance(idx, int) else idx.get("index", idx) if isinstance(idx, dict) else idx
-            failed_by_row.setdefault(int(i), []).append(f"{config.type}({_column_of(config)})")
+        for idx in result.get("unexpected_index_list") or []:
+            failed_by_row.setdefault(int(idx), []).append(f"{config.type}({_column_of(config)})")
         results.append({"run_id": run_id, "suite": table, "expectation": config.type, "column": _column_of(config),
                         "success": bool(res.success), "unexpected_count": int(result.get("unexpected_count") or 0),
                         "element_count": int(result.get("element_count") or len(frame))})
@@ -89,6 +92,21 @@ def validate_frame(table: str, frame: pd.DataFrame, run_id: str) -> tuple[pd.Dat
                    "row_json": frame.iloc[[i]].to_json(orient="records", force_ascii=False)[1:-1],
                    "failed_expectations": "; ".join(failed_by_row[i])} for i in bad]
     return frame.drop(index=bad).reset_index(drop=True), quarantine, results
+
+
+def write_data_docs(folder: Path) -> Path | None:
+    """Great Expectations' Data Docs (HTML) for this process's validations, written into `folder`."""
+    if not _context.cache_info().currsize:
+        return None  # nothing was validated in this process
+    context, _, _ = _context()
+    folder = folder.resolve()
+    site = "dateline_" + hashlib.sha1(str(folder).encode()).hexdigest()[:8]
+    if site not in (context.variables.data_docs_sites or {}):
+        context.add_data_docs_site(site_name=site, site_config={
+            "class_name": "SiteBuilder", "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(folder)}})
+    context.build_data_docs(site_names=[site])
+    return folder / "index.html"
 
 
 def validate_tables(frames: dict[str, pd.DataFrame], run_id: str) -> ValidationOutcome:

@@ -18,7 +18,7 @@ from prefect import flow, task
 from dateline import pipeline, progress, warehouse
 from dateline.extract import TABLES, extract_articles
 from dateline.records import Article
-from dateline.validate import validate_tables
+from dateline.validate import validate_tables, write_data_docs
 
 
 @task(retries=2, retry_delay_seconds=[2, 10])
@@ -51,6 +51,13 @@ def validate(frames: dict[str, pd.DataFrame], run_id: str):
 @task
 def load(db: str, tables: dict[str, pd.DataFrame], reload_ids: set[str]) -> dict[str, int]:
     return warehouse.publish(Path(db), warehouse.LoadBatch(tables, reload_ids))
+
+
+@task
+def data_docs(db: str) -> str | None:
+    path = Path(db)
+    index = write_data_docs(path.with_name(path.stem + "_data_docs"))
+    return str(index) if index else None
 
 
 @flow(name="dateline-ingest", log_prints=True)
@@ -89,6 +96,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
         tables["validation_results"] = pd.DataFrame(outcome.results)
         tables["runs"] = pd.DataFrame([run_row])
         written = load(db, tables, {a.article_id for a in plan.todo})
+    docs = data_docs(db)
 
     summary = pipeline.RunSummary(
         run_id=run_id, db=db, status=status, articles_new=plan.new, articles_changed=plan.changed,
@@ -97,5 +105,5 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
         validation_failed=sum(1 for r in outcome.results if not r["success"]), validation_total=len(outcome.results),
         seconds=round(time.perf_counter() - t0, 2),
         rejections=[{"location": r.location, "reason": r.reason} for r in rejections],
-        warnings=[f"{a.article_id}: {w}" for a in articles for w in a.warnings])
+        warnings=[f"{a.article_id}: {w}" for a in articles for w in a.warnings], data_docs=docs)
     return summary.__dict__
