@@ -44,7 +44,10 @@ def test_sample_run_fills_every_table(sample_run):
     assert runs.to_dict("records") == [{"status": "completed", "articles_new": n["articles"]}]
     failed = run_read_only(db, "SELECT count(*) n FROM validation_results WHERE NOT success")["n"][0]
     assert failed == 0
-    assert "expect_column_values_to_be_in_set" in (work / "w_data_docs" / "index.html").read_text()
+    docs = work / "w_data_docs"
+    index = (docs / "index.html").read_text()
+    for table in ("articles", "quotes", "metrics", "events"):
+        assert (docs / "expectations" / f"{table}.html").exists() and f"validations/{table}/" in index
     # the offset invariant, checked in SQL as a user would
     bad = run_read_only(db, """
         SELECT count(*) n FROM quotes q JOIN articles a USING (article_id)
