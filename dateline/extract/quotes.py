@@ -48,42 +48,50 @@ def cue_lemmas() -> frozenset[str]:
 
 # ------------------------------------------------------------------ direct quotes: the mark scan
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations, marks included, end exclusive; never raises."""
+    """Character spans of quotations, marks included, end exclusive; never raises.
+
+    A quote still open at a paragraph's end runs on when the next paragraph opens with the same kind
+    of mark (the convention for quotes over several paragraphs). One that never closes is cut before
+    a `, he said` inside it, or at its paragraph's end; a chain of paragraphs that never closes (a
+    transcript that opens every paragraph with a mark) is no quote at all.
+    """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    open_mark = ""
+    paragraphs = 0
     n = len(text)
     i = 0
     while i < n:
         ch = text[i]
         if ch == "\n" and open_at is not None:
-            # a paragraph ends inside a quote: it runs on if the next paragraph reopens it
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if not (j < n and (text[j] in OPEN_MARKS or text[j] == '"')):
+            reopens = j < n and (text[j] == open_mark or (open_mark in OPEN_MARKS and text[j] in OPEN_MARKS))
+            if reopens:
+                paragraphs += 1
+                i = j + 1
+                continue
+            if paragraphs == 0:
                 spans.append((open_at, _repair_end(text, open_at, i)))
-                open_at = None
-            else:
-                i = j  # skip to the reopening mark; the quote goes on
+            open_at = None
         elif ch in OPEN_MARKS:
             if open_at is None:
-                open_at = i
+                open_at, open_mark, paragraphs = i, ch, 0
         elif ch in CLOSE_MARKS:
-            if open_at is not None:
+            if open_at is not None and open_mark != '"':
                 spans.append((open_at, i + 1))
                 open_at = None
         elif ch == '"':
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < n else " "
-            if open_at is None and (before.isspace() or before in "([{—–-:") and not after.isspace():
-                open_at = i
-            elif open_at is not None and i > open_at + 1:
+            if open_at is not None and open_mark == '"' and i > open_at + 1:
                 spans.append((open_at, i + 1))
                 open_at = None
-            elif open_at is None and not after.isspace():
-                open_at = i
+            elif open_at is None and not after.isspace() and (before.isspace() or before in "([{—–-:" or i == 0):
+                open_at, open_mark, paragraphs = i, '"', 0
         i += 1
-    if open_at is not None:
+    if open_at is not None and paragraphs == 0:
         spans.append((open_at, _repair_end(text, open_at, n)))
     return [(s, e) for s, e in spans if e > s + 1]
 
@@ -118,6 +126,23 @@ def _np_span(tok: Token) -> Span:
     return doc[left:right + 1]
 
 
+def _clip(span: Span, head: Token) -> Span:
+    """A speaker span stays inside its head's sentence and paragraph."""
+    doc = span.doc
+    start, end = max(span.start, head.sent.start), min(span.end, head.sent.end)
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+            break
+    for i in range(head.i, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else doc[head.i:head.i + 1]
+
+
 def _cut_below(t: Token, root: Token) -> bool:
     """Whether t hangs under a relative clause or apposition of root (which the phrase leaves out)."""
     while t.i != root.i and t.head.i != t.i:
@@ -130,6 +155,8 @@ def _cut_below(t: Token, root: Token) -> bool:
 def _speaker_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SPEAKER_DEPS:
+            if child.pos_ in ("NUM", "PUNCT", "SYM", "X") or child.like_num:
+                return None
             return child
     # "... to the press, adding that ..." / conjoined verbs share their subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
@@ -172,6 +199,8 @@ class SpeakerResolver:
         if people:
             return people[0]
         head = span.root
+        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+            return self.resolve(self.doc[head.head.head.i:head.head.head.i + 1])  # "Smith, who said": Smith
         if head.lower_ in PRONOUNS and head.lower_ not in ("it", "they", "we", "i"):
             before = [m for m in self.persons if m.end <= span.start_char]
             return before[-1].entity if before else None
@@ -198,7 +227,7 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
         start, end = _trim(text, start, end)
         q = Quote(start, end, text[start:end], kind, cue=cue_tok.text if cue_tok is not None else None)
         if speaker_tok is not None:
-            span = _np_span(speaker_tok)
+            span = _clip(_np_span(speaker_tok), speaker_tok)
             q.speaker, q.speaker_start, q.speaker_end = span.text, span.start_char, span.end_char
             entity = resolver.resolve(span)
             if entity is not None:
@@ -258,22 +287,77 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
             k += 1
             continue
         start, end = directs[k]
+        if _words(text, start, end) < MIN_DIRECT_WORDS:
+            short = _short_quote_clause(doc, start, end, cues)  # `called him "a con"`: the clause is the quote
+            if short is not None and not any(q.quote_start <= short[0] < q.quote_end for q in quotes):
+                cs, ce, cue_tok = short
+                covered = [j for j, (s2, e2) in enumerate(directs) if cs <= s2 and e2 <= ce + 1]
+                used_direct.update(covered)
+                quotes.append(make(cs, max(ce, *(directs[j][1] for j in covered)), "mixed", cue_tok, _speaker_of(cue_tok)))
+            k += 1
+            continue
         cue_tok, speaker_tok = _attribution_after(doc, end, cues) or (None, None)
         if cue_tok is None:
             cue_tok, speaker_tok = _attribution_before(doc, start, cues) or (None, None)
-        # a quote split around its cue: `"…," he said. "…"`
-        if cue_tok is not None and k + 1 < len(directs) and k + 1 not in used_direct:
+        if cue_tok is not None and inside_direct(cue_tok.idx):
+            cue_tok, speaker_tok = None, None
+        if speaker_tok is not None and inside_direct(speaker_tok.idx):
+            # the parser took a word of the quote for the subject: `"… We will …," Chief Jordan said`
+            before = doc[cue_tok.i - 1] if cue_tok.i > 0 else None
+            speaker_tok = before if before is not None and before.pos_ in ("PROPN", "NOUN", "PRON") \
+                and not inside_direct(before.idx) else None
+        # a quote split around its cue: `"…," he said. "…"` is one row
+        while cue_tok is not None and cue_tok.idx >= end and k + 1 < len(directs) and k + 1 not in used_direct:
             nxt_start, nxt_end = directs[k + 1]
             between = text[end:nxt_start]
-            if len(between) < 80 and "\n" not in between and cue_tok.idx > end and cue_tok.idx < nxt_start \
-                    and text[end - 2:end - 1] in (",", "…") or (text[end - 2:end - 1] == "," and len(between) < 80 and "\n" not in between and cue_tok is not None and end <= cue_tok.idx < nxt_start):
-                end = nxt_end
-                used_direct.add(k + 1)
-        if _words(text, start, end) >= MIN_DIRECT_WORDS or cue_tok is not None:
+            if "\n" in between or nxt_start < cue_tok.idx or len(re.findall(r"\w+", between)) > 12 \
+                    or not re.search(r"[,.:;]\s*$", between):
+                break
+            end = nxt_end
+            used_direct.add(k + 1)
+            k += 1
+        prev = quotes[-1] if quotes else None
+        if cue_tok is None and prev is not None and prev.kind == "direct" and prev.speaker is not None \
+                and text[prev.quote_end:start].count("\n") <= 2 and "\n" in text[prev.quote_end:start] \
+                and len(re.findall(r"\w+", text[prev.quote_end:start])) <= 12 and _paragraph_is_quote(text, start, end):
+            # a paragraph that only goes on quoting the speaker of the paragraph before
+            quote = make(start, end, "direct", None, None)
+            for attr in ("cue", "speaker", "speaker_start", "speaker_end", "speaker_name", "speaker_entity_id"):
+                setattr(quote, attr, getattr(prev, attr))
+            quotes.append(quote)
+        else:
             quotes.append(make(start, end, "direct", cue_tok, speaker_tok))
         k += 1
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return _dedupe(quotes)
+
+
+def _paragraph_is_quote(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _short_quote_clause(doc: Doc, start: int, end: int, cues: frozenset[str]) -> tuple[int, int, Token] | None:
+    """A short quotation inside what a cue verb governs ("called X “deplorables”", "described him as
+    “unhinged”"): the verb's complements after it, from its first one to its last."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for anc in [tok, *tok.ancestors][:6]:
+        if _is_cue(anc, cues) and anc.i < span.start:
+            parts = [t for c in anc.children if c.i > anc.i and c.dep_ not in ("punct", "cc", "nsubj", "advmod", "aux", "neg", "conj")
+                     for t in c.subtree]
+            if not parts:
+                return None
+            first, last = min(t.i for t in parts), max(t.i for t in parts)
+            cs, ce = doc[first].idx, doc[last].idx + len(doc[last].text)
+            if cs <= start and ce >= end - 1:
+                return cs, max(ce, end), anc
+            return None
+    return None
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -289,11 +373,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> tuple[Token, Token | None] | None:
-    """`"…," he said` / `"…," said the minister` / `"…", he added, …`: a cue just after the quote."""
+    """`"…," he said` / `"…," said the minister` / `"…", he added, …` / `"…" ― Jane Doe`: a cue just after the quote."""
     text = doc.text
-    tail = text[end:end + 120]
+    tail = text[end:end + 250]
     if "\n" in tail:
         tail = tail[:tail.index("\n")]
+    dash = re.match(r"^\s*[―—–-]{1,2}\s*(?=[A-Z])", tail)
+    if dash:
+        name = doc.char_span(end + dash.end(), end + len(tail), alignment_mode="contract")
+        if name is not None and len(name) and name[0].pos_ == "PROPN":
+            return doc[name.start - 1], name[0] if name.root.i >= name.start + 8 else name.root
     if not re.match(r"^[\s,.;:—–-]*\S", tail) or tail.strip()[:1] in OPEN_MARKS + '"':
         return None
     span = doc.char_span(end, end + len(tail), alignment_mode="expand")
@@ -308,22 +397,35 @@ def _attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> tuple[Token,
                 break
         if _is_cue(tok, cues):
             between = text[end:tok.idx]
+            speaker = _speaker_of(tok)
             if len(re.findall(r"\w+", between)) <= 8:
-                return tok, _speaker_of(tok)
+                return tok, speaker
+            if speaker is not None and all(t.i in {d.i for d in speaker.subtree} or t.is_punct or t.is_space
+                                           for t in doc.char_span(end, tok.idx, alignment_mode="expand") or []
+                                           if t.idx >= end and t.i != tok.i):
+                return tok, speaker  # `"…," Scott Pruitt, the attorney general of Oklahoma, said`
+            break
         if tok.text in (".", "!", "?") and tok.idx > end + 1:
             break
     return None
 
 
 def _attribution_before(doc: Doc, start: int, cues: frozenset[str]) -> tuple[Token, Token | None] | None:
-    """`He said: "…"` / `Qureshi told reporters, "…"`: a cue just before the quote, in its paragraph."""
+    """`He said: "…"` / `Qureshi told reporters, "…"` / `Caddell continued:` closing the paragraph before."""
     text = doc.text
-    head = text[max(0, start - 160):start]
+    window_start = max(0, start - 320)
+    head = text[window_start:start]
     if "\n" in head:
-        head = head[head.rindex("\n") + 1:]
+        if re.search(r":\s*\n\s*$", head):
+            trimmed = head.rstrip()
+            cut = trimmed.rfind("\n")
+            window_start, head = window_start + cut + 1, trimmed[cut + 1:]
+        else:
+            cut = head.rindex("\n")
+            window_start, head = window_start + cut + 1, head[cut + 1:]
     if not head.strip():
         return None
-    span = doc.char_span(start - len(head), start, alignment_mode="contract")
+    span = doc.char_span(window_start, window_start + len(head), alignment_mode="contract")
     if span is None:
         return None
     for n, tok in enumerate(reversed(list(span))):
@@ -333,6 +435,14 @@ def _attribution_before(doc: Doc, start: int, cues: frozenset[str]) -> tuple[Tok
             return tok, _speaker_of(tok)
         if tok.text in (".", "!", "?") and tok.idx < start - 2:
             break
+    # `Mr. Smith said of the 1990s. "…"`: the sentence just before, in the same paragraph, names the speaker
+    last = span[-1]
+    if last.text in (".", ":") or (len(span) > 1 and span[-2].text in (".", ":")):
+        sent = last.sent if last.text in (".", ":") else span[-2].sent
+        if sent.start >= span.start:
+            for tok in sent:
+                if _is_cue(tok, cues) and tok.dep_ in ("ROOT", "conj") and _speaker_of(tok) is not None:
+                    return tok, _speaker_of(tok)
     return None
 
 
