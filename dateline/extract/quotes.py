@@ -270,12 +270,17 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
         if content is None:
             continue
         toks = [t for t in content.subtree if not t.is_space]
+        if content.dep_ == "dobj":
+            # `called X "deplorables"`, `described him as "unhinged"`: the object and what follows it
+            toks = [t for c in tok.children if c.i >= content.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "advmod")
+                    for t in c.subtree if not t.is_space]
         if len(toks) < 3:
             continue
-        start, end = _span_chars(toks)
+        start, end = _span_chars(sorted(toks, key=lambda t: t.i))
         # take in the clause's closing punctuation when the cue comes first
         if content.i > tok.i and end < len(text) and text[end:end + 1] in ".?!":
             end += 1
+        end = _extend_over_quotes(text, end, directs)
         covered = [k for k, (s, e) in enumerate(directs) if s < end and e > start]
         if covered:
             if len(covered) == 1 and directs[covered[0]][0] <= start + 1 and directs[covered[0]][1] >= end - 1:
@@ -334,7 +339,8 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
             k += 1
             continue
         start, end = directs[k]
-        if _words(text, start, end) < MIN_DIRECT_WORDS:
+        own = _attribution_after(doc, end, cues) or _attribution_before(doc, start, cues)
+        if _words(text, start, end) < MIN_DIRECT_WORDS and (own is None or inside_direct(own[0].idx)):
             short = _short_quote_clause(doc, start, end, cues)  # `called him "a con"`: the clause is the quote
             if short is not None and not any(q.quote_start <= short[0] < q.quote_end for q in quotes):
                 cs, ce, cue_tok = short
@@ -357,8 +363,10 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
         while cue_tok is not None and cue_tok.idx >= end and k + 1 < len(directs) and k + 1 not in used_direct:
             nxt_start, nxt_end = directs[k + 1]
             between = text[end:nxt_start]
+            between_span = doc.char_span(end, nxt_start, alignment_mode="contract")
+            second_cue = between_span is not None and sum(_is_cue(t, cues) for t in between_span) > 1
             if "\n" in between or nxt_start < cue_tok.idx or len(re.findall(r"\w+", between)) > 12 \
-                    or not re.search(r"[,.:;]\s*$", between):
+                    or not re.search(r"[,.:;]\s*$", between) or second_cue:
                 break
             end = nxt_end
             used_direct.add(k + 1)
@@ -377,6 +385,14 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
         k += 1
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return _dedupe(quotes)
+
+
+def _extend_over_quotes(text: str, end: int, directs: list[tuple[int, int]]) -> int:
+    """Stretch a reported clause over quotations that go on right after it (`… is "a problem" but "…"`)."""
+    for s, e in directs:
+        if s >= end and text[end - 1:end] not in ".?!" and re.fullmatch(r"\s*,?\s*(?:and|but|or|and then)\s*", text[end:s]):
+            end = e
+    return end
 
 
 def _paragraph_is_quote(text: str, start: int, end: int) -> bool:
