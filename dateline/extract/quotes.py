@@ -27,6 +27,7 @@ CLOSE_MARKS = "”»"
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 MIN_DIRECT_WORDS = 4
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
+INTRODUCING_CUES = {"add", "continue", "say", "tell", "ask", "conclude", "note", "reply", "write", "insist", "argue"}
 NO_OBJECT_CONTENT = {"say", "tell", "add", "write", "note", "report", "announce", "continue", "explain", "state",
                      "reply", "respond", "accord", "conclude", "tweet", "post", "recall", "insist"}
 
@@ -339,8 +340,10 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
             k += 1
             continue
         start, end = directs[k]
-        own = _attribution_after(doc, end, cues) or _attribution_before(doc, start, cues)
-        if _words(text, start, end) < MIN_DIRECT_WORDS and (own is None or inside_direct(own[0].idx)):
+        own = _attribution_after(doc, end, cues)
+        if own is not None and len(re.findall(r"\w+", text[end:own[0].idx])) > 3:
+            own = None  # a short quotation counts as a quote only when `, she said` follows at once
+        if _words(text, start, end) < MIN_DIRECT_WORDS and (own is None or inside_direct(own[0].idx) or _is_title(text[start:end])):
             short = _short_quote_clause(doc, start, end, cues)  # `called him "a con"`: the clause is the quote
             if short is not None and not any(q.quote_start <= short[0] < q.quote_end for q in quotes):
                 cs, ce, cue_tok = short
@@ -363,10 +366,14 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
         while cue_tok is not None and cue_tok.idx >= end and k + 1 < len(directs) and k + 1 not in used_direct:
             nxt_start, nxt_end = directs[k + 1]
             between = text[end:nxt_start]
+            if "\n" in between or nxt_start < cue_tok.idx or not re.search(r"[,.:;]\s*$", between):
+                break
             between_span = doc.char_span(end, nxt_start, alignment_mode="contract")
-            second_cue = between_span is not None and sum(_is_cue(t, cues) for t in between_span) > 1
-            if "\n" in between or nxt_start < cue_tok.idx or len(re.findall(r"\w+", between)) > 12 \
-                    or not re.search(r"[,.:;]\s*$", between) or second_cue:
+            new_speech = between_span is not None and any(
+                _is_cue(t, cues) and t.i != cue_tok.i and t.lemma_ in INTRODUCING_CUES for t in between_span)
+            nxt_own = _attribution_after(doc, nxt_end, cues)
+            if new_speech or (nxt_own is not None and nxt_own[0].i != cue_tok.i) \
+                    or (len(re.findall(r"\w+", between)) > 12 and _attribution_before(doc, nxt_start, cues) is None):
                 break
             end = nxt_end
             used_direct.add(k + 1)
@@ -393,6 +400,13 @@ def _extend_over_quotes(text: str, end: int, directs: list[tuple[int, int]]) -> 
         if s >= end and text[end - 1:end] not in ".?!" and re.fullmatch(r"\s*,?\s*(?:and|but|or|and then)\s*", text[end:s]):
             end = e
     return end
+
+
+def _is_title(quoted: str) -> bool:
+    """`“Fox News Sunday”`, `“The Apprentice”`: a name in quotation marks, every word capitalised."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", quoted)
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with"}
+    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words) and len(words) > 1
 
 
 def _paragraph_is_quote(text: str, start: int, end: int) -> bool:
