@@ -172,12 +172,19 @@ def _cut_below(t: Token, root: Token) -> bool:
 def _speaker_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SPEAKER_DEPS:
+            lo, hi = sorted((child.idx, verb.idx))
+            if "\n" in verb.doc.text[lo:hi]:
+                # the parser reached across a paragraph (a headline, a time stamp): take the words before the verb
+                prev = next((t for t in reversed(verb.doc[max(0, verb.i - 4):verb.i]) if t.pos_ != "ADV" and not t.is_space), None)
+                return prev if prev is not None and prev.pos_ in ("PROPN", "NOUN", "PRON") else None
             if child.pos_ in ("NUM", "PUNCT", "SYM", "X") or child.like_num:
                 return None
             return child
     # "... to the press, adding that ..." / conjoined verbs share their subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _speaker_of(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head  # "a post saying that …"
     return None
 
 
@@ -355,7 +362,7 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
         cue_tok, speaker_tok = _attribution_after(doc, end, cues) or (None, None)
         if cue_tok is None:
             cue_tok, speaker_tok = _attribution_before(doc, start, cues) or (None, None)
-        if cue_tok is not None and inside_direct(cue_tok.idx):
+        if cue_tok is not None and inside_direct(cue_tok.idx + len(cue_tok.text) - 1):
             cue_tok, speaker_tok = None, None
         if speaker_tok is not None and inside_direct(speaker_tok.idx):
             # the parser took a word of the quote for the subject: `"… We will …," Chief Jordan said`
