@@ -31,7 +31,7 @@ QUAD_CLASS = {
 }
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "stage", "carry", "make", "reach", "begin", "start", "continue",
-               "resume", "open", "impose", "sign", "announce", "take", "mount", "call", "order", "join", "lead", "end",
+               "resume", "open", "impose", "announce", "organize", "organise", "declare", "reiterate", "renew", "take", "mount", "call", "order", "join", "lead", "end",
                "seek", "express", "voice", "issue", "give", "grant", "provide", "offer", "lodge", "file"}
 NON_EVENTS = {"say", "tell", "report", "add", "be", "have", "do", "get", "go", "come", "become", "include", "make",
               "see", "want", "know", "think", "take", "use", "find", "show", "seem", "appear", "state", "quote"}
@@ -94,10 +94,27 @@ def _trigger_type(tok: Token) -> str | None:
     if lemma in ("cut", "break") and "off" in particles:
         return "SANCTION"
     if lemma == "hand" and "over" in particles:
-        return "RETREAT"
+        return "AID"
+    if lemma == "call" and "off" in particles:
+        return "CONCEDE"
+    if lemma == "blow" and "up" in particles:
+        return "COERCE"
+    if lemma == "violate" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("ceasefire", "truce") for c in tok.children):
+        return "ASSAULT"
+    if lemma == "lodge" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("protest", "complaint") for c in tok.children):
+        return "DISAPPROVE"
     if lemma == "crack" and "down" in particles:
         return "COERCE"
     return kind
+
+
+@lru_cache(maxsize=1)
+def _own_lemmas() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in vocab.rows("plover_triggers.tsv"))
+
+
+def _in_own_vocabulary(tok: Token) -> bool:
+    return tok.lemma_.lower() in _own_lemmas() or tok.lemma_.lower() in ("call", "pull", "turn", "cut", "break", "hand", "crack", "blow")
 
 
 def _depth(tok: Token) -> int:
@@ -124,13 +141,41 @@ def _choose_trigger(sent: Span) -> tuple[Token, str] | None:
     if not cands:
         return None
     # a light verb's object, or a trigger's object noun, speaks for it: "held talks", "imposed sanctions"
-    best = min(cands, key=lambda c: (_depth(c[0]) + (0.5 if c[0].pos_ == "NOUN" else 0), c[0].i))
+    best = min(cands, key=lambda c: (_depth(c[0]) + (0.5 if c[0].pos_ == "NOUN" else 0)
+                                     + (0 if _in_own_vocabulary(c[0]) else 1.5), c[0].i))
     tok, kind = best
     if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
-        obj = next((c for c in tok.children if c.dep_ in ("dobj",) and _trigger_type(c)), None)
-        if obj is not None:
-            return obj, _trigger_type(obj)
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            for noun in (obj, *[g for g in obj.children if g.dep_ in ("compound", "amod")]):
+                if _trigger_type(noun):
+                    return noun, _trigger_type(noun)
     return tok, kind
+
+
+INTENT_HEADS = {"plan", "prepare", "intend", "offer", "propose", "promise", "pledge", "vow", "agree", "decide", "hope",
+                "want", "seek", "aim", "expect"}
+CONFLICT = {"PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "THREATEN", "DISAPPROVE", "REJECT", "CRIME"}
+
+
+def _modality(trigger: Token, verb: Token, kind: str) -> str:
+    """PLOVER codes intentions and obligations as such: "will withdraw" is AGREE (or THREATEN with a
+    condition or a hostile act), "must return" is DEMAND, "willing to meet" is AGREE."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    head = verb.head if verb.dep_ == "xcomp" else None
+    conditional = any(c.dep_ in ("advcl",) and any(g.lower_ in ("unless", "if") for g in c.children) for c in verb.children)
+    if auxes & {"must", "should"} and kind not in ("DEMAND",):
+        return "DEMAND"
+    intent = bool(auxes & {"will", "would", "shall", "'ll"}) or (
+        head is not None and (head.lemma_.lower() in INTENT_HEADS or any(c.lower_ in ("willing", "ready", "prepared") for c in [head, *head.children])))
+    if head is not None and head.lemma_.lower() == "be" and any(c.lower_ in ("willing", "ready", "prepared", "able") for c in head.children):
+        intent = True
+    if verb.dep_ == "xcomp" and verb.head.lower_ in ("willing", "ready", "prepared"):
+        intent = True
+    if not intent or kind in ("AGREE", "DEMAND", "THREATEN", "REJECT", "DISAPPROVE"):
+        return kind
+    if conditional or kind in CONFLICT:
+        return "THREATEN"
+    return "AGREE"
 
 
 def _verb_of(tok: Token) -> Token:
@@ -340,6 +385,8 @@ def extract_events(doc: Doc, ents: ArticleEntities, article_date: str | None = N
             negated = True  # "refused to meet": a meeting that did not happen
         if negated and kind in COOPERATIVE:
             kind = "REJECT"
+        elif not negated:
+            kind = _modality(trigger, verb, kind)
         subj = _subject(verb)
         if subj is None and trigger.pos_ == "NOUN":
             subj = next((c for c in trigger.children if c.dep_ == "poss"), None)
