@@ -38,6 +38,8 @@ NON_EVENTS = {"say", "tell", "report", "add", "be", "have", "do", "get", "go", "
 REFUSAL_VERBS = {"refuse", "decline", "fail", "reject"}
 TARGET_PREPS = ("with", "against", "to", "on", "at", "from", "for", "into", "toward", "towards", "upon", "between")
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+SPEECH_VERBS = {"say", "tell", "announce", "state", "declare", "warn", "report", "add", "insist", "claim", "conclude",
+                "reiterate", "confirm", "stress", "note", "indicate", "vow", "threaten"}
 VERBAL_CUES = {"demand", "urge", "ask", "call", "press", "appeal", "threaten", "warn"}
 
 
@@ -205,29 +207,71 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _object(trigger: Token, verb: Token) -> Token | None:
-    for node in (trigger, verb) if trigger.i != verb.i else (trigger,):
-        for c in node.children:
-            if c.dep_ in ("dobj", "dative") and c.i != trigger.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
-                if c.pos_ == "NOUN" and _trigger_type(c):
-                    continue
-                return c
-        if any(c.dep_ == "agent" for c in node.children):
-            sp = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
-            if sp is not None:
-                return sp
-        for c in node.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
-                    return pobj
-    # "urged Iran to stop", "asked the UN to send": the object of a verbal demand
-    for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp"):
-            sub = next((g for g in c.children if g.dep_ in ("nsubj", "dobj")), None)
-            if sub is not None and verb.lemma_.lower() in VERBAL_CUES:
-                return sub
+ACTOR_LABELS = ("GPE", "ORG", "NORP", "PERSON")
+TARGET_PREPS_FIRST = ("to", "with", "against", "toward", "towards", "on", "upon", "between", "at")
+TARGET_PREPS_LATE = ("from", "in", "into", "for", "over", "of", "by")
+
+
+def _is_actor(tok: Token) -> bool:
+    return tok.ent_type_ in ACTOR_LABELS or tok.lemma_.lower() in vocab.words("actor_nouns.txt") \
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"))
+
+
+def _actor_in(tok: Token) -> Token | None:
+    """The actor a phrase names: its head, or an actor that modifies or owns it ("Sweden's decision",
+    "a US offer", "settlements in the Gaza Strip")."""
+    if _is_actor(tok):
+        return tok
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and _is_actor(child):
+            return child
+    for t in tok.subtree:
+        if t.i != tok.i and t.ent_type_ in ACTOR_LABELS and t.dep_ not in ("relcl",):
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            return ent.root if ent is not None else t
     return None
+
+
+def _object(trigger: Token, verb: Token, source: Token | None = None) -> Token | None:
+    """The target: a recipient or an actor acted on, before any thing acted on."""
+    nodes = [trigger] if trigger.i == verb.i else [trigger, verb]
+    for node in list(nodes):  # "offered to hand over to Great Britain", "threatened to deliver blows to the US"
+        for c in node.children:
+            if c.dep_ == "xcomp":
+                nodes.append(c)
+                nodes.extend(g for g in c.children if g.dep_ == "xcomp")
+    retreating = verb.lemma_.lower() in ("withdraw", "evacuate", "pull", "expel", "retreat", "ship", "remove")
+    source_ids = {t.i for t in source.subtree} if source is not None else set()
+    ranked: list[tuple[int, Token]] = []
+    for node in nodes:
+        for c in node.children:
+            if c.i in source_ids or c.i == trigger.i:
+                continue
+            if c.dep_ == "dative":
+                ranked.append((0, c))
+            elif c.dep_ == "dobj":
+                actor = _actor_in(c)
+                ranked.append((1, actor) if actor is not None else (5, c))
+            elif c.dep_ == "nsubjpass":
+                ranked.append((2, c) if _is_actor(c) else (6, c))
+            elif c.dep_ == "prep":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None or pobj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                    continue
+                actor = _actor_in(pobj)
+                if actor is None:
+                    continue
+                rank = 2 if c.lower_ in TARGET_PREPS_FIRST else 4
+                if retreating and c.lower_ in ("from", "out"):
+                    rank = 0  # "withdraw its troops from Lebanon": the place left is the target
+                ranked.append((rank, actor))
+            elif c.dep_ in ("xcomp", "ccomp") and verb.lemma_.lower() in VERBAL_CUES:
+                sub = next((g for g in c.children if g.dep_ in ("nsubj", "dobj")), None)
+                if sub is not None:
+                    ranked.append((3, sub))
+    if not ranked:
+        return None
+    return min(ranked, key=lambda r: (r[0], r[1].i))[1]
 
 
 def _phrase(tok: Token, limit: int = 10) -> Span:
@@ -264,6 +308,9 @@ def _actor(span: Span | None, ents: ArticleEntities) -> tuple[str | None, str | 
     """An actor's text and country; a pronoun stands for the last person named before it."""
     if span is None or len(span) == 0:
         return None, None
+    mention = ents.mention_at(span.root.i) if len(span) <= 2 or span.root.ent_type_ else None
+    if mention is not None and (len(span) <= 2 or span.root.tag_ == "POS" or span[-1].tag_ == "POS"):
+        return mention.entity.name, mention.entity.country_code or _actor_country(span, ents)
     if len(span) == 1 and span[0].lower_ in ("he", "she", "him", "her"):
         before = [m for m in ents.mentions if m.entity.type == "PERSON" and m.end <= span.start_char]
         if before:
@@ -390,7 +437,16 @@ def extract_events(doc: Doc, ents: ArticleEntities, article_date: str | None = N
         subj = _subject(verb)
         if subj is None and trigger.pos_ == "NOUN":
             subj = next((c for c in trigger.children if c.dep_ == "poss"), None)
-        obj = _object(trigger, verb)
+        if subj is not None and not _is_actor(subj):
+            subj = _actor_in(subj) or subj
+        obj = _object(trigger, verb, subj)
+        speech = verb.head if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in SPEECH_VERBS else None
+        if speech is not None:
+            speaker = _subject(speech)
+            if kind == "DEMAND" and _trigger_type(trigger) != "DEMAND" and speaker is not None:
+                obj, subj = subj, speaker  # "Russia said Sudan must return the helicopter": Russia demands of Sudan
+            elif subj is not None and subj.pos_ == "PRON" and speaker is not None:
+                subj = speaker  # "Palestinian leaders said they would boycott …"
         src = _phrase(subj) if subj is not None else None
         tgt = _phrase(obj) if obj is not None else None
         if obj is None and subj is not None and kind in SYMMETRIC:
