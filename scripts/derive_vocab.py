@@ -59,10 +59,26 @@ def derive_triggers(lexicons: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+# Phoenix codes that are not ISO 3166-1 alpha-3, mapped to the ISO code of today's country where one is clear
+PHOENIX_TO_ISO = {"ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR", "YUG": "SRB", "SER": "SRB", "KOS": "XKX"}
+
+
+def _iso_codes() -> set[str]:
+    import pycountry
+
+    return {c.alpha_3 for c in pycountry.countries}
+
+
 def derive_actor_countries(lexicons: Path) -> list[tuple[str, str, str]]:
-    """Names and aliases (countries, demonyms, cities, leaders) with their ISO alpha-3 country."""
+    """Names and aliases (countries, demonyms, cities, leaders, armed groups) with their ISO alpha-3 country.
+
+    Codes that are not ISO alpha-3 today (the Soviet Union, IGOs, ...) are left out rather than guessed.
+    """
     groups, current = [], None
-    for raw in (lexicons / "Phoenix.Countries.actors.txt").read_text(encoding="utf-8", errors="replace").splitlines():
+    lines = []
+    for name in ("Phoenix.Countries.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        lines += (lexicons / name).read_text(encoding="utf-8", errors="replace").splitlines()
+    for raw in lines:
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
             continue
@@ -82,17 +98,41 @@ def derive_actor_countries(lexicons: Path) -> list[tuple[str, str, str]]:
         if code and not current["code"]:
             current["code"] = code.group(1)
     rows = []
+    iso = _iso_codes()
     for g in groups:
-        if not g["code"] or g["code"] in ("IGO", "NGO"):
+        code = PHOENIX_TO_ISO.get(g["code"], g["code"])
+        if not code or code not in iso:
             continue
+        g["code"] = code
         for name in g["names"]:
             if name and 1 <= len(name.split()) <= 4 and re.fullmatch(r"[a-z][a-z .'\-]*", name):
                 rows.append((name, g["code"]))
+    rows += _demonyms({n for n, _ in rows} | {n for g in groups for n in g["names"]})
     counts = Counter(n for n, _ in rows)
     codes_by_name = defaultdict(set)
     for n, c in rows:
         codes_by_name[n].add(c)
     return sorted({(n, c, "name") for n, c in rows if len(codes_by_name[n]) == 1 and counts[n] >= 1})
+
+
+def _demonyms(known_words: set[str]) -> list[tuple[str, str]]:
+    """Demonyms of today's countries: forms made from each name by the usual suffixes, kept only where the
+    dictionary itself knows the word (so "azerbaijani" → AZE, while no invented word gets in)."""
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        for name in {c.name, getattr(c, "common_name", c.name)}:
+            base = name.lower().split(",")[0]
+            if " " in base:
+                continue
+            stems = {base, base[:-1], base[:-2]}
+            for stem in stems:
+                for suffix in ("i", "n", "an", "ian", "ese", "ish", "ic", "ean"):
+                    word = stem + suffix
+                    if word in known_words and word != base:
+                        out.append((word, c.alpha_3))
+    return out
 
 
 def derive_quote_cues(lexicons: Path) -> list[str]:

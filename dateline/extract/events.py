@@ -197,7 +197,7 @@ def _subject(verb: Token) -> Token | None:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
@@ -458,6 +458,11 @@ def extract_events(doc: Doc, ents: ArticleEntities, article_date: str | None = N
                 tgt = _phrase(conj)
         src_text, src_country = _actor(src, ents)
         tgt_text, tgt_country = _actor(tgt, ents)
+        if src_country is None and src is not None and any(m.entity.type == "PERSON" for m in ents.in_span(src)):
+            # "Planning Minister Tran Xuan Gia said Vietnam …": a person's country from the one country the sentence names
+            named = {m.entity.country_code for m in ents.in_span(sent) if m.entity.country_code} - {tgt_country}
+            if len(named) == 1:
+                src_country = named.pop()
         location, _ = _sentence_location(sent, ents, dateline_city)
         events.append(Event(
             event_type=kind, quad_class=QUAD_CLASS[kind], trigger=trigger.text,
