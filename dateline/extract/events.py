@@ -449,7 +449,7 @@ def extract_events(doc: Doc, ents: ArticleEntities, article_date: str | None = N
                 subj = speaker  # "Palestinian leaders said they would boycott …"
         src = _phrase(subj) if subj is not None else None
         tgt = _phrase(obj) if obj is not None else None
-        if obj is None and subj is not None and kind in SYMMETRIC:
+        if (obj is None or not _is_actor(obj)) and subj is not None and kind in SYMMETRIC:
             # "Pakistan and Russia agreed": the first conjunct is the source, the second the target
             conj = next((c for c in subj.children if c.dep_ == "conj"), None)
             if conj is not None:
