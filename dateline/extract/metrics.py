@@ -36,6 +36,18 @@ CURRENCY_NAMES = {"dollar", "euro", "pound sterling", "japanese yen", "chinese y
                   "new zealand dollar", "malaysian ringgit", "shekel", "cent", "penny", "swiss franc",
                   "russian ruble", "south korean won", "swedish krona", "turkish lira", "south african rand",
                   "nigerian naira", "mexican peso", "brazilian real", "sen"}
+GLUED_RE = re.compile(r"^(?P<pre>US\$|\$US|A\$|\$A|C\$|HK\$|S\$|NZ\$|Y=|PS|Rs\.?|~|minus-|[$€£¥₹])?"
+                      r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-zµμ%°/²³]+[23]?)?$")
+PREFIX_CURRENCY = {"US$": "dollar", "$US": "dollar", "A$": "australian dollar", "$A": "australian dollar",
+                   "C$": "canadian dollar", "HK$": "hong kong dollar", "S$": "singapore dollar",
+                   "NZ$": "new zealand dollar", "Y=": "japanese yen", "PS": "pound sterling", "$": "dollar",
+                   "€": "euro", "£": "pound sterling", "¥": "japanese yen", "₹": "indian rupee", "Rs": "pakistani rupee",
+                   "Rs.": "pakistani rupee"}
+# after a "$" token, "US55,931,000" and "A82,615,680" carry the country of the dollar
+DOLLAR_COUNTRY = {"US": "dollar", "A": "australian dollar", "C": "canadian dollar", "HK": "hong kong dollar",
+                  "S": "singapore dollar", "NZ": "new zealand dollar"}
+GLUED_MAGNITUDES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9,
+                    "tn": 1e12, "trn": 1e12}
 PHONE_RE = re.compile(r"^\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}$|^\d{3}-\d{4}$")
 
 
@@ -82,7 +94,21 @@ def unit_name(surface: str) -> str | None:
     return None
 
 
+def _glued(tok: Token) -> re.Match | None:
+    """`10kW`, `1.38pc`, `PS2.7`, `US55,931,000` (after `$`), `~25`, `40min`: a number with its unit or currency attached."""
+    m = GLUED_RE.match(tok.text)
+    if m and (m.group("pre") or m.group("suf")):
+        return m
+    if tok.i > 0 and tok.doc[tok.i - 1].text == "$":
+        m2 = re.match(r"^(?P<pre>US|A|C|HK|S|NZ)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>[A-Za-z]+)?$", tok.text)
+        if m2:
+            return m2
+    return None
+
+
 def _is_number_token(tok: Token) -> bool:
+    if _glued(tok) is not None:
+        return True
     t = tok.text
     if parse_digits(t) is not None:
         return True
@@ -235,19 +261,46 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             if not (i > 0 and doc[i - 1].lower_ in ("a", "half")):
                 continue
             text = "a dozen"
+        glued = _glued(tok)
+        glued_currency = glued_unit = None
+        glued_change = None
+        if glued is not None:
+            text = glued.group("num")
+            pre, suf = glued.group("pre"), glued.group("suf")
+            if pre in DOLLAR_COUNTRY and i > 0 and doc[i - 1].text == "$":
+                glued_currency = DOLLAR_COUNTRY[pre]
+            elif pre == "~":
+                glued_change = "~"
+            elif pre == "minus-":
+                text = "-" + text
+            elif pre:
+                glued_currency = PREFIX_CURRENCY.get(pre)
+            if suf:
+                if suf in GLUED_MAGNITUDES and (glued_currency or suf in ("M", "B", "bn", "mn", "mln", "tn", "K")
+                                                 or (i > 0 and doc[i - 1].text in PREFIX_CURRENCY)):
+                    text = str(float(text.replace(",", "")) * GLUED_MAGNITUDES[suf])
+                else:
+                    glued_unit = unit_name(suf)
+                    if glued_unit is None:
+                        continue  # "3D", "5G", "F1": not a quantity we can name
         value = parse_number(text)
         if value is None:
             continue
-        # magnitude word after: "1.2 billion", "52 mln"
-        if j < n and doc[j].lower_ in MAGNITUDES and doc[j].lower_ not in ("m", "b", "k") or \
-                (j < n and doc[j].lower_ in ("m", "bn", "k", "b") and doc[j].whitespace_ == "" and False):
-            value *= MAGNITUDES[doc[j].lower_]
+        # magnitude words after: "1.2 billion", "52 mln", "4 hundred million"; "m"/"bn" after money
+        money_before = glued_currency or (i > 0 and doc[i - 1].text in PREFIX_CURRENCY)
+        while j < n and (doc[j].lower_ in MAGNITUDES and doc[j].lower_ not in ("m", "b", "k")
+                         or (doc[j].text in GLUED_MAGNITUDES and doc[j - 1].whitespace_ == "" and
+                             (money_before or doc[j].text in ("M", "B", "bn")))):
+            value *= MAGNITUDES.get(doc[j].lower_, GLUED_MAGNITUDES.get(doc[j].text, 1))
             j += 1
         value_max = None
         # a range: "340 to 350", "1,750-1,780", "between 5 and 10"
         if j + 1 < n and doc[j].lower_ in ("to", "-", "–", "and") and _is_number_token(doc[j + 1]) and \
                 (doc[j].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between")):
-            upper = parse_number(doc[j + 1].text)
+            upper_glued = _glued(doc[j + 1])
+            upper = parse_number(upper_glued.group("num") if upper_glued else doc[j + 1].text)
+            if upper_glued is not None and upper_glued.group("suf") and not glued_unit:
+                glued_unit = unit_name(upper_glued.group("suf"))  # "5-10W", "25 – 40min"
             if upper is not None:
                 k = j + 2
                 if k < n and doc[k].lower_ in MAGNITUDES and doc[k].lower_ not in ("m", "b", "k"):
@@ -256,13 +309,15 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                     k += 1
                     if value * scale <= upper and value < upper / 100:
                         value *= scale  # "340 to 350 million": the magnitude covers both ends
-                if upper > value:
+                if upper > value or (i > 0 and doc[i - 1].lower_ == "from"):
                     value_max = upper
                     consumed.update(range(j, k))
                     j = k
         currency = _currency_before(doc, i)
+        if glued_currency:
+            currency = (tok.text, glued_currency, i if not (i > 0 and doc[i - 1].text == "$") else i - 1)
         first = currency[2] if currency else i
-        unit = _match_unit_after(doc, j)
+        unit = _match_unit_after(doc, j) if not glued_unit else (tok.text, glued_unit, 0)
         surface, name = (currency[0], currency[1]) if currency else ("", "")
         last = j
         if unit and (not currency or unit[1] in ("-",)):
@@ -291,6 +346,25 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                     last = tok.head.i + 1
             elif j < n and doc[j].lower_ == "of" and i > 0 and tok.lower_ in ORDER_RANGES:
                 pass
+        # "from 208 pounds to 193", "from $750,000 to $1 million": a range as written, rising or falling
+        if value_max is None and last < n - 1 and doc[last].lower_ == "to" and \
+                any(t.lower_ == "from" for t in doc[max(0, first - 3):first]):
+            k = last + 1
+            while k < n and doc[k].text in PREFIX_CURRENCY:
+                k += 1
+            if k < n and _is_number_token(doc[k]):
+                g2 = _glued(doc[k])
+                upper = parse_number(g2.group("num") if g2 else doc[k].text)
+                if upper is not None:
+                    k += 1
+                    while k < n and (doc[k].lower_ in MAGNITUDES and doc[k].lower_ not in ("m", "b", "k")
+                                     or (doc[k].text in GLUED_MAGNITUDES and doc[k - 1].whitespace_ == "")):
+                        upper *= MAGNITUDES.get(doc[k].lower_, GLUED_MAGNITUDES.get(doc[k].text, 1))
+                        k += 1
+                    if k < n and unit and doc[k].text == unit[0] and unit[2]:
+                        k += 1
+                    value_max, last = upper, k
+                    consumed.update(range(j, k))
         if _excluded(tok, value, bool(unit), bool(currency)):
             continue
         if not name and tok.ent_type_ in ("DATE", "TIME"):
@@ -303,16 +377,27 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             head_tok = tok.head if tok.head.text in ("$", "€", "£") or tok.dep_ in ("compound",) else tok
             if doc[first].dep_ != "nmod" and doc[first].head.i != first:
                 head_tok = doc[first] if doc[first].head.i == first else doc[first]
-        change = _change(doc, first, tok, head_tok)
+        change = glued_change or _change(doc, first, tok, head_tok)
         concept = _concept(tok, head_tok, last)
         consumed.update(range(first, max(last, j)))
         metrics.append(Metric(value, value_max, surface, name or "-", change, concept, start_char, end_char,
                               doc.text[start_char:end_char]))
-    # "thousands of people", "millions of Americans"
+    # "thousands of people", "millions of Americans", "tens of millions of dollars"
     for tok in doc:
         if tok.lower_ in ORDER_RANGES and tok.i not in consumed and tok.i + 2 < n and doc[tok.i + 1].lower_ == "of":
             low, high = ORDER_RANGES[tok.lower_]
             noun = doc[tok.i + 2]
+            if tok.lower_ == "tens" and noun.lower_ in ORDER_RANGES and tok.i + 4 < n and doc[tok.i + 3].lower_ == "of":
+                low, high = ORDER_RANGES[noun.lower_][0] * 10, ORDER_RANGES[noun.lower_][0] * 100
+                consumed.add(noun.i)
+                noun = doc[tok.i + 4]
+            elif tok.lower_ == "tens":
+                continue
+            unit_of = unit_name(noun.text)
+            if unit_of in CURRENCY_NAMES:
+                metrics.append(Metric(low, high, noun.text, unit_of, "=", _concept(tok, tok, noun.i + 1), tok.idx,
+                                      noun.idx + len(noun.text), doc.text[tok.idx:noun.idx + len(noun.text)]))
+                continue
             metrics.append(Metric(low, high, noun.text, noun.text if noun.pos_ == "PROPN" else noun.lemma_.lower(), "=",
                                   _concept(tok, tok, tok.i + 3), tok.idx, noun.idx + len(noun.text),
                                   doc.text[tok.idx:noun.idx + len(noun.text)]))

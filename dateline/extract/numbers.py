@@ -15,7 +15,7 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
              "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 # "thousands of people": a plural magnitude alone gives the range of that order
 ORDER_RANGES = {"hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
-                "dozens": (24.0, 100.0), "tens": (10.0, 100.0)}
+                "dozens": (12.0, 120.0), "tens": (10.0, 100.0)}
 NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
                 "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
