@@ -36,13 +36,14 @@ CURRENCY_NAMES = {"dollar", "euro", "pound sterling", "japanese yen", "chinese y
                   "new zealand dollar", "malaysian ringgit", "shekel", "cent", "penny", "swiss franc",
                   "russian ruble", "south korean won", "swedish krona", "turkish lira", "south african rand",
                   "nigerian naira", "mexican peso", "brazilian real", "sen"}
-GLUED_RE = re.compile(r"^(?P<pre>US\$|\$US|A\$|\$A|C\$|HK\$|S\$|NZ\$|Y=|PS|Rs\.?|~|minus-|[$€£¥₹])?"
+GLUED_RE = re.compile(r"^(?P<pre>US\$|\$US|A\$|\$A|C\$|HK\$|S\$|NZ\$|USD|EUR|GBP|JPY|INR|RM|Y=|PS|Rs\.?|~|minus-|[$€£¥₹])?"
                       r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-zµμ%°/²³]+[23]?)?$")
 PREFIX_CURRENCY = {"US$": "dollar", "$US": "dollar", "A$": "australian dollar", "$A": "australian dollar",
                    "C$": "canadian dollar", "HK$": "hong kong dollar", "S$": "singapore dollar",
                    "NZ$": "new zealand dollar", "Y=": "japanese yen", "PS": "pound sterling", "$": "dollar",
                    "€": "euro", "£": "pound sterling", "¥": "japanese yen", "₹": "indian rupee", "Rs": "pakistani rupee",
-                   "Rs.": "pakistani rupee"}
+                   "Rs.": "pakistani rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound sterling",
+                   "JPY": "japanese yen", "INR": "indian rupee", "RM": "malaysian ringgit"}
 # after a "$" token, "US55,931,000" and "A82,615,680" carry the country of the dollar
 DOLLAR_COUNTRY = {"US": "dollar", "A": "australian dollar", "C": "canadian dollar", "HK": "hong kong dollar",
                   "S": "singapore dollar", "NZ": "new zealand dollar"}
@@ -286,6 +287,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         value = parse_number(text)
         if value is None:
             continue
+        if i > 0 and doc[i - 1].lower_ == "minus":
+            value = -value
         # magnitude words after: "1.2 billion", "52 mln", "4 hundred million"; "m"/"bn" after money
         money_before = glued_currency or (i > 0 and doc[i - 1].text in PREFIX_CURRENCY)
         while j < n and (doc[j].lower_ in MAGNITUDES and doc[j].lower_ not in ("m", "b", "k")
@@ -346,9 +349,12 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                     last = tok.head.i + 1
             elif j < n and doc[j].lower_ == "of" and i > 0 and tok.lower_ in ORDER_RANGES:
                 pass
-        # "from 208 pounds to 193", "from $750,000 to $1 million": a range as written, rising or falling
-        if value_max is None and last < n - 1 and doc[last].lower_ == "to" and \
-                any(t.lower_ == "from" for t in doc[max(0, first - 3):first]):
+        # "from 208 pounds to 193", "from $750,000 to $1 million", "between 5% and 6%", "$3 billion to $5 billion"
+        before_words = {t.lower_ for t in doc[max(0, first - 3):first]}
+        before_lemmas = {t.lemma_.lower() for t in doc[max(0, first - 3):first]}
+        ranged = (last < n - 1 and doc[last].lower_ == "to" and ("from" in before_words or not before_lemmas & (UP | DOWN)))\
+            or (last < n - 1 and doc[last].lower_ == "and" and "between" in before_words)
+        if value_max is None and ranged:
             k = last + 1
             while k < n and doc[k].text in PREFIX_CURRENCY:
                 k += 1
@@ -361,10 +367,15 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                                      or (doc[k].text in GLUED_MAGNITUDES and doc[k - 1].whitespace_ == "")):
                         upper *= MAGNITUDES.get(doc[k].lower_, GLUED_MAGNITUDES.get(doc[k].text, 1))
                         k += 1
-                    if k < n and unit and doc[k].text == unit[0] and unit[2]:
-                        k += 1
-                    value_max, last = upper, k
-                    consumed.update(range(j, k))
+                    second_unit = _match_unit_after(doc, k) if k < n else None
+                    same = second_unit is None or not unit or second_unit[1] == unit[1]
+                    if "from" in before_words or "between" in before_words or (second_unit and unit and second_unit[1] == unit[1]) \
+                            or (currency and doc[last + 1].text in PREFIX_CURRENCY):
+                        if same:
+                            if second_unit is not None and unit:
+                                k += second_unit[2]
+                            value_max, last = upper, k
+                            consumed.update(range(j, k))
         if _excluded(tok, value, bool(unit), bool(currency)):
             continue
         if not name and tok.ent_type_ in ("DATE", "TIME"):
@@ -382,6 +393,30 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         consumed.update(range(first, max(last, j)))
         metrics.append(Metric(value, value_max, surface, name or "-", change, concept, start_char, end_char,
                               doc.text[start_char:end_char]))
+    # "one of the best wireless speakers": one of a kind, counted
+    for tok in doc:
+        if tok.lower_ == "one" and tok.i not in consumed and tok.i + 3 < n and doc[tok.i + 1].lower_ == "of" \
+                and doc[tok.i + 2].lower_ in ("the", "its", "his", "her", "their", "our") and doc[tok.i + 3].tag_ in ("JJS", "RBS"):
+            words, k = [], tok.i + 3
+            while k < n and doc[k].pos_ in ("ADJ", "ADV", "NOUN", "PROPN") and len(words) < 5:
+                if doc[k].lower_ not in ("most",):
+                    words.append(doc[k])
+                if doc[k].pos_ in ("NOUN",) and (k + 1 >= n or doc[k + 1].pos_ != "NOUN"):
+                    break
+                k += 1
+            if words and words[-1].pos_ == "NOUN":
+                name = " ".join(w.lemma_.lower() for w in words)
+                metrics.append(Metric(1.0, None, doc[tok.i + 3:k + 1].text, name, "=", None, tok.idx,
+                                      doc[k].idx + len(doc[k].text), doc.text[tok.idx:doc[k].idx + len(doc[k].text)]))
+    # "a million dollar house"
+    for tok in doc:
+        if tok.lower_ in ("million", "billion", "thousand", "hundred") and tok.i not in consumed and tok.i > 0 \
+                and doc[tok.i - 1].lower_ == "a" and tok.i + 1 < n:
+            unit = _match_unit_after(doc, tok.i + 1)
+            if unit is not None:
+                end_tok = doc[tok.i + unit[2]]
+                metrics.append(Metric(MAGNITUDES[tok.lower_], None, unit[0], unit[1], "=", None, doc[tok.i - 1].idx,
+                                      end_tok.idx + len(end_tok.text), doc.text[doc[tok.i - 1].idx:end_tok.idx + len(end_tok.text)]))
     # "thousands of people", "millions of Americans", "tens of millions of dollars"
     for tok in doc:
         if tok.lower_ in ORDER_RANGES and tok.i not in consumed and tok.i + 2 < n and doc[tok.i + 1].lower_ == "of":
