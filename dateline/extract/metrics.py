@@ -79,7 +79,12 @@ def _quantulum_units():
 
 def unit_name(surface: str) -> str | None:
     """quantulum3's name for a unit surface form ("miles" → "mile"), with the project's corrections first."""
-    s = surface.strip()
+    s = surface.strip().rstrip("-")
+    for row in vocab.rows("units_case.tsv"):
+        if row[0] == s:
+            return row[1]
+    if s.lower() in ("pound", "pounds", "lb", "lbs"):
+        return "pound-mass"  # money in pounds is written "£" or "pounds sterling" (see _currency_before)
     own = vocab.table("units.tsv")
     if s.lower() in own:
         return own[s.lower()]
@@ -172,6 +177,8 @@ def _currency_before(doc: Doc, i: int) -> tuple[str, str, int] | None:
         k = i - n
         if k < 0:
             continue
+        if n == 2 and not (doc[k].text.isupper() and doc[k].whitespace_ == ""):
+            continue  # "US$" / "A $" as written, never "a $3500"
         surface = doc[k:i].text
         name = unit_name(surface.replace(" ", "")) or unit_name(surface)
         if name in CURRENCY_NAMES:
@@ -333,7 +340,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             name = doc[last].lower_ if len(doc[last].text) > 1 else {"c": "celsius", "f": "fahrenheit"}[doc[last].lower_]
             last += 1
         # a rate: "$58.24 per barrel", "$5 a month"
-        if name and last + 1 < n and doc[last].lower_ in ("per", "a", "an") and doc[last + 1].pos_ == "NOUN":
+        if name and last + 1 < n and doc[last].lower_ in ("per", "a", "an") and (
+                doc[last + 1].pos_ == "NOUN" or _match_unit_after(doc, last + 1) is not None):
             per = _match_unit_after(doc, last + 1)
             per_name = per[1] if per else doc[last + 1].lemma_.lower()
             name = f"{name} per {per_name}"
@@ -341,12 +349,15 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         head = tok.head
         if not name:
             # a counted noun is its own unit: "13,000 workers" → "worker"
-            if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > j - 1 and tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i - j < 4:
-                words = [t for t in doc[j:tok.head.i + 1] if not t.is_punct]
+            numtok = doc[j - 1] if j - 1 > i else tok
+            noun = numtok.head
+            if noun.pos_ in ("NOUN", "PROPN") and noun.i > j - 1 and numtok.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.i - j < 4:
+                words = [t for t in doc[j:noun.i + 1] if not t.is_punct or (t.text == "-" and t.whitespace_ == "")]
                 if words and not any(w.lower_ in CALENDAR for w in words):
-                    name = " ".join(w.lemma_.lower() if w.i == tok.head.i or w.pos_ == "ADJ" else w.text.lower() for w in words)
-                    surface = doc[j:tok.head.i + 1].text
-                    last = tok.head.i + 1
+                    name = "".join((w.lemma_.lower() if w.pos_ in ("NOUN", "ADJ") and w.i == noun.i else
+                                    w.text if w.pos_ == "PROPN" else w.text.lower()) + w.whitespace_ for w in words).strip()
+                    surface = doc[j:noun.i + 1].text
+                    last = noun.i + 1
             elif j < n and doc[j].lower_ == "of" and i > 0 and tok.lower_ in ORDER_RANGES:
                 pass
         # "from 208 pounds to 193", "from $750,000 to $1 million", "between 5% and 6%", "$3 billion to $5 billion"
