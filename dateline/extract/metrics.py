@@ -158,6 +158,14 @@ def _excluded(tok: Token, value: float, has_unit: bool, has_currency: bool) -> b
 
 def _match_unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
     """The longest unit that starts at token j: (surface, name, tokens used)."""
+    if j < len(doc) and doc[j].text in ("-", "–") and j > 0 and doc[j - 1].whitespace_ == "":
+        inner = _match_unit_after(doc, j + 1)  # "6.1-inch", "five-year", "a 5-mpg gain"
+        return (inner[0], inner[1], inner[2] + 1) if inner else None
+    if j + 2 < len(doc) and doc[j].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days") \
+            and doc[j + 1].text == "-" and doc[j + 2].lower_ == "old":
+        return doc[j:j + 3].text, doc[j].lemma_.lower() + " of age", 3  # "200,000-year-old"
+    if j + 1 < len(doc) and doc[j].lower_ in ("years", "year") and doc[j + 1].lower_ == "old":
+        return doc[j:j + 2].text, "year of age", 2
     for n in (4, 3, 2, 1):
         if j + n > len(doc):
             continue
