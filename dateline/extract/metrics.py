@@ -238,25 +238,56 @@ def _noun_phrase(tok: Token) -> str:
     return " ".join(words).strip()
 
 
+def _subject_phrase(verb: Token, skip: set[int]) -> str | None:
+    """The subject of a verb, climbing through relative clauses ("Ford, which has 13,000 workers" → Ford),
+    infinitives and coordinated verbs to the clause that names it."""
+    for _ in range(5):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.i not in skip and child.pos_ != "PRON" \
+                    and child.dep_ != "expl":
+                return _noun_phrase(child) or None
+        if verb.dep_ == "relcl" and verb.head.i not in skip:
+            return _noun_phrase(verb.head) or None
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "pcomp", "prep", "pobj") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
 def _concept(number: Token, head: Token, unit_end: int) -> str | None:
+    """What a quantity measures: the thing it is "of" or "in", the noun it modifies, and the subject
+    of its clause, most specific first ("the 46 per cent increase in bilateral trade" → bilateral trade)."""
     doc = number.doc
+    parts: list[str] = []
+    quantity_ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
     # "a 46 per cent increase in bilateral trade", "60 per cent of its revenue"
     for anchor in (head, head.head):
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "for") and child.i >= unit_end - 1:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
-                    return _noun_phrase(pobj) or None
+                    phrase = _noun_phrase(pobj)
+                    if phrase:
+                        return phrase
+    # "a net worth of 1.356 billion", "a fine of $7.5 million": the noun the quantity belongs to
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "at", "with") and head.head.head.pos_ in ("NOUN", "PROPN"):
+        parts.append(_noun_phrase(head.head.head))
+    # "a 0.6 per cent fee": the noun the quantity modifies
+    if head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ in ("NOUN",) and head.head.i > head.i \
+            and head.head.lemma_.lower() not in UP | DOWN:
+        parts.append(_noun_phrase(head.head))
     # the subject of the clause the quantity sits in
     verb = head
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+    hops = 0
+    while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and hops < 8:
         verb = verb.head
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i != number.i and child.i != head.i:
-            phrase = _noun_phrase(child)
-            if phrase and child.pos_ != "PRON":
-                return phrase
-    return None
+        hops += 1
+    subject = _subject_phrase(verb, quantity_ids)
+    if subject:
+        parts.append(subject)
+    parts = [p for p in dict.fromkeys(parts) if p]
+    return ", ".join(parts[:3]) or None
 
 
 def extract_metrics(doc: Doc) -> list[Metric]:
