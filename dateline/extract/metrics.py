@@ -26,6 +26,8 @@ UP = {"rise", "increase", "up", "gain", "jump", "climb", "grow", "surge", "soar"
       "rally", "advance", "rebound", "spike", "growth", "widen", "higher", "expand", "improve", "lift"}
 DOWN = {"fall", "decrease", "down", "drop", "decline", "lose", "slide", "slip", "plunge", "sink", "cut", "shed",
         "tumble", "dip", "reduce", "lower", "shrink", "slump", "ease", "narrow", "loss", "contract", "retreat"}
+SHARE_NOUNS = {"share", "stake", "percent", "cent", "percentage", "proportion", "portion", "fraction", "rate", "level",
+               "margin", "value", "total", "price", "cost"}
 DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
              "minutes", "second", "seconds", "decade", "decades", "century", "centuries"}
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -262,11 +264,13 @@ def _concept(number: Token, head: Token, unit_end: int) -> str | None:
     parts: list[str] = []
     quantity_ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
     # "a 46 per cent increase in bilateral trade", "60 per cent of its revenue"
-    for anchor in (head, head.head):
+    anchors = [head] + ([head.head] if head.head.pos_ == "NOUN" and head.head.lemma_.lower() in UP | DOWN | SHARE_NOUNS else [])
+    for anchor in anchors:
         for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "for") and child.i >= unit_end - 1:
+            if child.dep_ == "prep" and child.i >= unit_end - 1 and (
+                    child.lower_ == "of" or (child.lower_ in ("in", "on") and anchor.lemma_.lower() in UP | DOWN | SHARE_NOUNS)):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+                if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "GPE", "LOC"):
                     phrase = _noun_phrase(pobj)
                     if phrase:
                         return phrase
@@ -283,7 +287,7 @@ def _concept(number: Token, head: Token, unit_end: int) -> str | None:
     while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and hops < 8:
         verb = verb.head
         hops += 1
-    subject = _subject_phrase(verb, quantity_ids)
+    subject = None if head.dep_ in ("nsubj", "nsubjpass") else _subject_phrase(verb, quantity_ids)
     if subject:
         parts.append(subject)
     parts = [p for p in dict.fromkeys(parts) if p]
