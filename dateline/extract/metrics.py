@@ -23,9 +23,11 @@ APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "so
 MORE = {"more", "over", "above", "exceeding", "least", "upwards", "greater", "higher", "excess", "beyond", "plus"}
 LESS = {"less", "under", "below", "fewer", "most", "lower", "within", "just", "only", "barely"}
 UP = {"rise", "increase", "up", "gain", "jump", "climb", "grow", "surge", "soar", "add", "raise", "boost", "hike",
-      "rally", "advance", "rebound", "spike", "growth", "widen", "higher", "expand", "improve", "lift"}
+      "rally", "advance", "rebound", "spike", "growth", "widen", "higher", "expand", "improve", "lift", "gained",
+      "rose", "climbed", "jumped", "soared", "surged", "added", "increased", "advanced"}
 DOWN = {"fall", "decrease", "down", "drop", "decline", "lose", "slide", "slip", "plunge", "sink", "cut", "shed",
-        "tumble", "dip", "reduce", "lower", "shrink", "slump", "ease", "narrow", "loss", "contract", "retreat"}
+        "tumble", "dip", "reduce", "lower", "shrink", "slump", "ease", "narrow", "loss", "contract", "retreat", "plummet",
+        "fell", "dropped", "lost", "slid", "declined", "plunged", "tumbled", "sank", "slipped", "decreased"}
 SHARE_NOUNS = {"share", "stake", "percent", "cent", "percentage", "proportion", "portion", "fraction", "rate", "level",
                "margin", "value", "total", "price", "cost"}
 DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
@@ -38,7 +40,7 @@ CURRENCY_NAMES = {"dollar", "euro", "pound sterling", "japanese yen", "chinese y
                   "new zealand dollar", "malaysian ringgit", "shekel", "cent", "penny", "swiss franc",
                   "russian ruble", "south korean won", "swedish krona", "turkish lira", "south african rand",
                   "nigerian naira", "mexican peso", "brazilian real", "sen"}
-GLUED_RE = re.compile(r"^(?P<pre>US\$|\$US|A\$|\$A|C\$|HK\$|S\$|NZ\$|USD|EUR|GBP|JPY|INR|RM|Y=|PS|Rs\.?|~|minus-|[$€£¥₹])?"
+GLUED_RE = re.compile(r"^(?P<pre>US\$|\$US|A\$|\$A|C\$|HK\$|S\$|NZ\$|USD|EUR|GBP|JPY|INR|RM|Y=|PS|Rs\.?|~|minus-|\+|[$€£¥₹])?"
                       r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-zµμ%°/²³]+[23]?)?$")
 PREFIX_CURRENCY = {"US$": "dollar", "$US": "dollar", "A$": "australian dollar", "$A": "australian dollar",
                    "C$": "canadian dollar", "HK$": "hong kong dollar", "S$": "singapore dollar",
@@ -198,6 +200,15 @@ def _currency_before(doc: Doc, i: int) -> tuple[str, str, int] | None:
 
 def _change(doc: Doc, first: int, number: Token, head: Token) -> str:
     before = [t.lower_ for t in doc[max(0, first - 3):first]]
+    # "Blackmores up 9.4 per cent", "Qualcomm rose 4%", "gained 3%", "plummeting 65%": the change word right before
+    adjacent = doc[first - 1] if first > 0 else None
+    if adjacent is not None and adjacent.lower_ == "by" and first > 1:
+        adjacent = doc[first - 2]
+    if adjacent is not None and adjacent.pos_ in ("VERB", "ADV", "ADP", "ADJ") and adjacent.lower_ not in ("to", "at", "from", "of"):
+        if adjacent.lemma_.lower() in UP or adjacent.lower_ in UP:
+            return "up"
+        if adjacent.lemma_.lower() in DOWN or adjacent.lower_ in DOWN:
+            return "down"
     last2 = " ".join(before[-2:])
     if last2 in ("up to", "as many", "as much", "no more", "not more") or (before and before[-1] in ("to",) and len(before) > 1 and before[-2] == "up"):
         return "<" if last2 == "up to" or "no" in last2 or "not" in last2 else ">"
@@ -324,6 +335,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                 glued_change = "~"
             elif pre == "minus-":
                 text = "-" + text
+            elif pre == "+":
+                glued_change = "up"  # "Dow +0.2%"
             elif pre:
                 glued_currency = PREFIX_CURRENCY.get(pre)
             if suf:
