@@ -150,5 +150,67 @@ def runs(db: Optional[Path] = DbOption, limit: int = typer.Option(20, "--limit")
                        f"ORDER BY started_at DESC LIMIT {int(limit)}"), fmt)
 
 
+@app.command()
+def report(
+    name: Optional[str] = typer.Argument(None, help="Report name (see --list)."),
+    param: list[str] = typer.Option(None, "--param", "-p", help="key=value; repeatable."),
+    list_: bool = typer.Option(False, "--list", help="List the reports and their parameters."),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="Write one self-contained HTML page with charts."),
+    db: Optional[Path] = DbOption,
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+) -> None:
+    """Canned reports from sql/reports/, or the HTML report."""
+    from dateline import reports
+
+    if list_:
+        t = Table("report", "parameters", "what")
+        for r in reports.reports().values():
+            t.add_row(r.name, ", ".join(r.params), r.description)
+        out.print(t)
+        return
+    if html_file is not None:
+        path = reports.html_report(db_path(db), html_file)
+        console.print(f"wrote {path}")
+        return
+    if not name:
+        console.print("[red]name a report, or use --list or --html FILE[/]")
+        raise typer.Exit(2)
+    params = dict(p.split("=", 1) for p in (param or []) if "=" in p)
+    try:
+        frame = reports.run_report(db_path(db), name, params)
+    except (KeyError, ValueError, FileNotFoundError) as exc:
+        console.print(f"[red]{exc.args[0] if exc.args else exc}[/]")
+        raise typer.Exit(2)
+    emit(frame, fmt)
+
+
+@app.command()
+def export(
+    folder: Path = typer.Argument(..., help="Folder to write into."),
+    db: Optional[Path] = DbOption,
+    fmt: str = typer.Option("parquet", "--format", "-f", help="parquet (zstd, fact tables by month) or csv."),
+) -> None:
+    """Every table as Parquet or CSV files, for tools and lakes that prefer files."""
+    from dateline import reports
+
+    counts = reports.export(db_path(db), folder, fmt)
+    t = Table("table", "rows")
+    for table, n in counts.items():
+        t.add_row(table, str(n))
+    console.print(t)
+    console.print(f"wrote {folder}")
+
+
+@app.command()
+def bi(db: Optional[Path] = DbOption) -> None:
+    """Connection settings for Superset, Metabase, Tableau, Power BI and Evidence (all read-only)."""
+    from dateline.bi import connection_settings
+
+    path = db_path(db).resolve()
+    for tool, text in connection_settings(path).items():
+        out.rule(tool)
+        out.print(text, markup=False, highlight=False)
+
+
 if __name__ == "__main__":
     app()

@@ -24,6 +24,8 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
+from dateline import faults
+
 STORAGE_VERSION = "v1.5.0"
 FACT_TABLES = ("mentions", "quotes", "metrics", "events")
 
@@ -156,6 +158,7 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
         staging.unlink(missing_ok=True)
         raise
     con.close()
+    faults.crash_point("publish")
     os.replace(staging, db)
     return written
 

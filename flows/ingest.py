@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 from prefect import flow, task
 
-from dateline import pipeline, progress, warehouse
+from dateline import faults, pipeline, progress, warehouse
 from dateline.extract import TABLES, extract_articles
 from dateline.records import Article
 from dateline.validate import validate_tables, write_data_docs
@@ -39,6 +39,7 @@ def plan_changes(articles: list[Article], db: str) -> pipeline.Plan:
 @task
 def extract_batch(articles: list[Article], model: str | None, workers: int) -> dict[str, list[dict]]:
     rows = extract_articles(articles, model=model, n_process=workers)
+    faults.crash_point("extract")
     progress.advance(len(articles))
     return rows
 

@@ -20,7 +20,8 @@ TITLE_WORDS = {"minister", "president", "prime", "foreign", "secretary", "mr", "
                "gen", "senator", "sen", "rep", "governor", "gov", "chancellor", "king", "queen", "prince",
                "sheikh", "ambassador", "spokesman", "spokeswoman", "chairman", "director", "judge", "pope",
                "premier", "leader", "lt", "col", "colonel", "captain", "commander", "mayor", "chief",
-               "deputy", "vice", "interior", "defence", "defense", "finance", "state"}
+               "deputy", "vice", "interior", "defence", "defense", "finance", "state", "executive", "officer", "ceo",
+               "chief", "president", "founder", "chair", "chairwoman", "spokesperson", "envoy", "head"}
 
 
 @dataclass

@@ -1,0 +1,140 @@
+"""Faults a warehouse that runs unattended must survive: crashes, concurrent readers and writers, odd text."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from dateline.readonly import run_read_only
+
+pytestmark = pytest.mark.slow
+
+TABLES = ("articles", "entities", "mentions", "quotes", "metrics", "events")
+
+
+def dateline(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the command in its own process group, output to files: a run killed with SIGKILL leaves
+    Prefect's temporary server behind, which would hold pipes open; the group is cleaned up after."""
+    out, err = cwd / "stdout.log", cwd / "stderr.log"
+    with open(out, "w") as fo, open(err, "w") as fe:
+        proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", *args], cwd=cwd, stdout=fo, stderr=fe,
+                                env={**os.environ, **(env or {})}, start_new_session=True)
+        try:
+            code = proc.wait(timeout=600)
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    return subprocess.CompletedProcess(proc.args, code, out.read_text(), err.read_text())
+
+
+def snapshot(db: Path) -> dict[str, list]:
+    """Every table's rows, sorted, without the columns that differ between runs by design."""
+    out = {}
+    for table in TABLES:
+        frame = run_read_only(db, f"SELECT * FROM {table}")
+        frame = frame.drop(columns=[c for c in ("run_id", "loaded_at") if c in frame.columns])
+        out[table] = sorted(map(repr, frame.astype(str).values.tolist()))
+    return out
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory):
+    work = tmp_path_factory.mktemp("baseline")
+    assert dateline("run", "--db", "w.duckdb", cwd=work).returncode == 0
+    return snapshot(work / "w.duckdb")
+
+
+@pytest.mark.parametrize("stage", ["extract", "publish"])
+def test_sigkill_leaves_the_published_warehouse_intact_and_the_next_run_completes(tmp_path, baseline, stage):
+    db = tmp_path / "w.duckdb"
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "one.txt").write_text("date 2024-01-01 Paris: France and Germany held talks on Monday.")
+    assert dateline("run", "--db", "w.duckdb", "--source", str(src), cwd=tmp_path).returncode == 0
+    before = snapshot(db)
+    from importlib import resources
+
+    killed = dateline("run", "--db", "w.duckdb", "--source", str(resources.files("dateline.sample")), cwd=tmp_path,
+                      env={"DATELINE_FAULT": stage})
+    assert killed.returncode == -9
+    assert snapshot(db) == before  # the published file is exactly what it was
+    again = dateline("run", "--db", "w.duckdb", "--source", str(resources.files("dateline.sample")), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    after = snapshot(db)
+    for table in TABLES:  # the sample's rows equal those of a run that was never interrupted
+        assert set(baseline[table]) <= set(after[table]), table
+    assert len(after["articles"]) == len(baseline["articles"]) + 1
+
+
+def test_reader_in_a_loop_sees_no_error_across_publishes(tmp_path):
+    db = tmp_path / "w.duckdb"
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("date 2024-01-01 Paris: France and Germany held talks on Monday.")
+    assert dateline("run", "--db", "w.duckdb", "--source", str(src), cwd=tmp_path).returncode == 0
+    errors, reads, stop = [], [], threading.Event()
+
+    def read_loop() -> None:
+        while not stop.is_set():
+            try:
+                reads.append(int(run_read_only(db, "SELECT count(*) n FROM articles")["n"][0]))
+            except Exception as exc:  # noqa: BLE001 - any error is the failure we look for
+                errors.append(repr(exc))
+            time.sleep(0.05)
+
+    reader = threading.Thread(target=read_loop)
+    reader.start()
+    try:
+        for i in range(3):
+            (src / f"b{i}.txt").write_text(f"date 2024-01-0{i + 2} Rome: Italy and Spain signed {i + 2} agreements.")
+            run = dateline("run", "--db", "w.duckdb", "--source", str(src), cwd=tmp_path)
+            assert run.returncode == 0, run.stderr
+    finally:
+        stop.set()
+        reader.join()
+    assert not errors
+    assert reads and reads[-1] == 4 and reads == sorted(reads)
+
+
+def test_two_runs_at_once_never_corrupt_the_warehouse(tmp_path):
+    from importlib import resources
+
+    sample = str(resources.files("dateline.sample"))
+    cmd = [sys.executable, "-m", "dateline.cli", "run", "--db", "w.duckdb", "--source", sample]
+    first = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    results = [(p.wait(timeout=600), p.stderr.read()) for p in (first, second)]
+    codes = sorted(code for code, _ in results)
+    assert codes in ([0, 0], [0, 3]), results
+    if codes == [0, 3]:
+        assert any("another dateline run is writing" in err for _, err in results)
+    assert int(run_read_only(tmp_path / "w.duckdb", "SELECT count(*) n FROM articles")["n"][0]) == 13
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([
+    "Officials said", " \u201cWe will not sign,\u201d", " he said.", ' "Prices rose 4.5% to $12.3 billion', "\n\n",
+    " according to the ministry,", " \u200b\u200f", " Russia and China agreed", " on Wednesday", " about 46 per cent",
+    " \u2018odd\u2019 \"", " 1,750-1,780 tonnes", " (", ")", ":", "\u202e", " the minister added", " Lavrov",
+]), min_size=1, max_size=25).map("".join))
+def test_every_stored_span_equals_its_offsets(analyse, text):
+    _, _, rows = analyse(text)
+    for q in rows["quotes"]:
+        assert text[q["quote_start"]:q["quote_end"]] == q["quote_text"]
+        if q["speaker_start"] is not None:
+            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker"]
+    for m in rows["metrics"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+    for m in rows["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+    for e in rows["events"]:
+        assert 0 <= e["sentence_start"] < e["sentence_end"] <= len(text)
