@@ -2,7 +2,13 @@
 from __future__ import annotations
 
 import os
+import signal
+import socket
+import subprocess
+import sys
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -40,3 +46,39 @@ def analyse(nlp):
         return doc, resolve_entities(doc), extract_doc(doc, article)
 
     return run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prefect_server():
+    """One real Prefect server on 127.0.0.1 for the whole session: every `dateline run` the tests start
+    uses it through PREFECT_API_URL instead of starting a temporary server of its own (~10 s each).
+    If it does not come up, the runs fall back to their own temporary servers."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield os.environ["PREFECT_API_URL"]
+        return
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(Path(_PREFECT_HOME) / "server.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ})
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url + "/health", timeout=2) as response:
+                if response.status == 200:
+                    os.environ["PREFECT_API_URL"] = url
+                    break
+        except OSError:
+            time.sleep(0.5)
+    try:
+        yield os.environ.get("PREFECT_API_URL")
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=20)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()

@@ -1,0 +1,122 @@
+"""Reports, export, BI settings and the HTML page, on a warehouse built from the bundled sample."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dateline import reports
+from dateline.bi import connection_settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("reports")
+    run = subprocess.run([sys.executable, "-m", "dateline.cli", "run", "--db", "w.duckdb"], cwd=work,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return work / "w.duckdb"
+
+
+def test_at_least_eight_reports_and_every_one_runs(db):
+    known = reports.reports()
+    assert len(known) >= 8
+    params = {"a": "PHL", "b": "CHN", "entity": "Russia", "concept": "trade", "limit": "5", "as_of": "2099-01-01"}
+    for name, report in known.items():
+        frame = reports.run_report(db, name, {p: params[p] for p in report.params})
+        assert list(frame.columns), name
+    assert len(reports.run_report(db, "top_speakers", {"limit": "3"})) == 3
+    between = reports.run_report(db, "events_between_countries", {"a": "phl", "b": "chn"})
+    assert (between["events"] > 0).all() and len(between) >= 1
+    assert len(reports.run_report(db, "run_health")) == 1
+
+
+def test_unknown_report_and_parameters_are_refused(db):
+    with pytest.raises(KeyError):
+        reports.run_report(db, "nope")
+    with pytest.raises(ValueError, match="takes limit"):
+        reports.run_report(db, "top_speakers", {"colour": "red"})
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_export_round_trips(db, tmp_path, fmt):
+    counts = reports.export(db, tmp_path, fmt)
+    con = duckdb.connect()
+    for table, n in counts.items():
+        if fmt == "parquet" and table in reports.MONTHLY:
+            pattern = f"{tmp_path}/{table}/**/*.parquet"
+            got = con.execute(f"SELECT count(*) FROM read_parquet('{pattern}', hive_partitioning = true)").fetchone()[0] if n else 0
+        elif fmt == "parquet":
+            got = con.execute(f"SELECT count(*) FROM read_parquet('{tmp_path}/{table}.parquet')").fetchone()[0]
+        else:
+            got = con.execute(f"SELECT count(*) FROM read_csv('{tmp_path}/{table}.csv')").fetchone()[0] if n else 0
+        assert got == n, table
+
+
+def test_html_report_has_real_charts(db, tmp_path):
+    page = reports.html_report(db, tmp_path / "report.html").read_text()
+    assert page.count("<svg") == 3  # events over time, top speakers, a metric over time
+    assert "Christine Lagarde" in page or "Mike Henry" in page
+    import re
+
+    assert not re.search(r"""(src|href)=["']https?://""", page)  # self-contained: nothing fetched from outside
+
+
+def test_bi_settings_name_the_file_read_only(db):
+    settings = connection_settings(db)
+    assert len(settings) >= 5
+    assert all(str(db) in text for tool, text in settings.items() if "Files" not in tool)
+    assert "access_mode=read_only" in settings["Superset (SQLAlchemy URI, needs duckdb-engine and SQLAlchemy < 2.1)"]
+
+
+def test_sqlalchemy_reader_works_while_a_run_publishes(db, tmp_path):
+    """What Superset does: a read-only SQLAlchemy engine through duckdb-engine lists tables and columns
+    and runs a report, again and again, while `dateline run` loads and publishes in another process."""
+    import shutil
+    import threading
+    import time
+    from importlib import resources
+
+    import sqlalchemy as sa
+
+    live = tmp_path / "live.duckdb"
+    shutil.copy(db, live)
+    src = tmp_path / "src"
+    shutil.copytree(resources.files("dateline.sample"), src, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    (src / "extra.txt").write_text("date 2024-09-01 Paris: France and Italy agreed on Monday to hold talks.")
+    sql = reports.reports()["top_speakers"].sql.replace("$limit", "5")
+    errors, rounds, stop = [], [], threading.Event()
+
+    def superset_like() -> None:
+        while not stop.is_set():
+            engine = sa.create_engine(f"duckdb:///{live}", connect_args={"read_only": True})
+            try:
+                inspector = sa.inspect(engine)
+                tables = set(inspector.get_table_names())
+                columns = {c["name"] for c in inspector.get_columns("quotes")}
+                with engine.connect() as con:
+                    rows = con.execute(sa.text(sql)).fetchall()
+                assert {"articles", "events", "quotes", "metrics"} <= tables and "speaker_name" in columns and rows
+                rounds.append(len(rows))
+            except Exception as exc:  # noqa: BLE001 - any error is the failure we look for
+                errors.append(repr(exc))
+            finally:
+                engine.dispose()
+            time.sleep(0.1)
+
+    reader = threading.Thread(target=superset_like)
+    reader.start()
+    try:
+        run = subprocess.run([sys.executable, "-m", "dateline.cli", "run", "--db", str(live), "--source", str(src)],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    finally:
+        stop.set()
+        reader.join()
+    assert run.returncode == 0, run.stderr
+    assert not errors, errors[:3]
+    assert len(rounds) >= 3
