@@ -130,6 +130,7 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
     Articles in `load.reload_ids` lose their old rows first, so a changed article is replaced and
     a re-run duplicates nothing. Returns the number of rows written per table.
     """
+    started = time.perf_counter()
     staging = db.with_name(db.name + ".staging")
     for leftover in (staging, staging.with_name(staging.name + ".wal")):
         leftover.unlink(missing_ok=True)  # a crashed run's half-written staging file is never published
@@ -151,6 +152,11 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
             written[table] = _insert(con, table, load.tables.get(table))
         for table in ("rejected_articles", "quarantine", "validation_results", "runs"):
             written[table] = _insert(con, table, load.tables.get(table))
+        runs = load.tables.get("runs")
+        if runs is not None and not runs.empty:
+            con.execute(sql_text("queries/finish_run.sql"), {
+                "run_id": str(runs["run_id"].iloc[0]), "finished_at": dt.datetime.now(),
+                "load_seconds": time.perf_counter() - started})
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     except BaseException:

@@ -9,6 +9,7 @@ Only reading sources retries: it is the one step that talks to the outside world
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from pathlib import Path
 
@@ -67,11 +68,23 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
     """Load every source into the warehouse at `db`; return the run's summary as a dict."""
     run_id = pipeline.new_run_id()
     started_at, t0 = dt.datetime.now(), time.perf_counter()
+    stages: dict[str, float] = {}
+    mark = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal mark
+        now = time.perf_counter()
+        stages[stage] = round(stages.get(stage, 0.0) + now - mark, 3)
+        mark = now
+
     with warehouse.write_lock(Path(db), wait=wait):
         raws, rejections = read_sources(sources)
+        lap("read")
         articles, parse_rejections = parse_articles(raws)
         rejections = rejections + parse_rejections
+        lap("parse")
         plan = plan_changes(articles, db)
+        lap("plan")
         print(f"{len(articles)} articles read: {plan.new} new, {plan.changed} changed, "
               f"{plan.unchanged} unchanged; {len(rejections)} rejected")
 
@@ -82,7 +95,9 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
                 rows[table].extend(table_rows)
         progress.stop()
         rows["articles"] = pipeline.article_rows(plan.todo, run_id)
+        lap("extract")
         outcome = validate(pipeline.to_frames(rows), run_id)
+        lap("validate")
 
         status = "failed" if strict and rejections else "completed"
         seconds = time.perf_counter() - t0
@@ -90,7 +105,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
                    "articles_new": plan.new, "articles_changed": plan.changed, "articles_unchanged": plan.unchanged,
                    "articles_rejected": len(rejections), "rows_quarantined": len(outcome.quarantine),
                    "seconds": round(seconds, 3), "model": model or "default", "sources": "; ".join(sources),
-                   "message": None}
+                   "message": None, "workers": workers, "stage_seconds": json.dumps(stages)}
         tables = dict(outcome.passing)
         tables["rejected_articles"] = pd.DataFrame(pipeline.rejection_rows(rejections, run_id))
         tables["quarantine"] = pd.DataFrame(outcome.quarantine)

@@ -18,9 +18,12 @@ def _load(db, article_ids, run_id="r1"):
 
 def test_migrations_are_recorded_and_applied_once(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    assert warehouse.migrate(con) == ["001_initial.sql"]
+    files = [name for name, _ in warehouse.sql_files("migrations")]
+    assert files[0] == "001_initial.sql" and files == sorted(files)
+    assert warehouse.migrate(con) == files
     assert warehouse.migrate(con) == []
-    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(files)
+    assert "stage_seconds" in {r[0] for r in con.execute("DESCRIBE runs").fetchall()}
 
 
 def test_publish_replaces_rows_of_reloaded_articles(tmp_path):

@@ -9,6 +9,8 @@ import hashlib
 from dataclasses import asdict
 from typing import Iterable
 
+from spacy.language import Language
+
 from dateline import nlp
 from dateline.extract.entities import resolve_entities
 from dateline.extract.events import extract_events
@@ -49,12 +51,41 @@ def extract_doc(doc, article: Article) -> dict[str, list[dict]]:
     return rows
 
 
+@Language.component("dateline_extract")
+def dateline_extract(doc):
+    """The extractors as the last spaCy pipeline component: with `n_process` > 1 they run in the
+    worker processes beside the parser, and the rows travel back in `doc.user_data`."""
+    meta = doc.user_data.get("dateline_article")
+    if meta is not None:
+        article = Article(meta["article_id"], "", doc.text, "", published_date=meta.get("published_date"),
+                          dateline_city=meta.get("dateline_city"))
+        doc.user_data["dateline_rows"] = extract_doc(doc, article)
+    doc.user_data.pop("dateline_text", None)
+    doc.user_data.pop("dateline_ents", None)  # spans do not travel between processes
+    return doc
+
+
+def pipeline_with_extractors(model: str | None = None):
+    model_nlp = nlp.load_model(model)
+    if "dateline_extract" not in model_nlp.pipe_names:
+        model_nlp.add_pipe("dateline_extract", last=True)
+    return model_nlp
+
+
 def extract_articles(articles: list[Article], model: str | None = None, n_process: int = 1,
                      batch_size: int = 64) -> dict[str, list[dict]]:
-    """Run the model over a batch of articles and gather every table's rows."""
+    """Run the model and the extractors over a batch of articles and gather every table's rows."""
+    model_nlp = pipeline_with_extractors(model)
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
-    docs: Iterable = nlp.pipe((a.body for a in articles), model=model, batch_size=batch_size, n_process=n_process)
-    for article, doc in zip(articles, docs):
-        for table, rows in extract_doc(doc, article).items():
+
+    def docs_in() -> Iterable:
+        for a in articles:
+            doc = model_nlp.make_doc(a.body)
+            doc.user_data["dateline_article"] = {"article_id": a.article_id, "published_date": a.published_date,
+                                                 "dateline_city": a.dateline_city}
+            yield doc
+
+    for doc in model_nlp.pipe(docs_in(), batch_size=batch_size, n_process=n_process):
+        for table, rows in doc.user_data["dateline_rows"].items():
             out[table].extend(rows)
     return out

@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from dateline.extract import doccache
 from spacy.tokens import Doc, Span
 
 from dateline import geo
@@ -99,7 +100,7 @@ def _extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     covered: set[int] = set()
-    ents = sorted(doc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
+    ents = sorted(doccache.ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
     for ent in ents:
         if ent.label_ not in NAME_LABELS:
             continue
@@ -109,7 +110,7 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
         if start >= end or any(i in covered for i in range(start, end)):
             continue
         text = doc[start:end].text
-        preceding = doc.text[doc[start].idx - 1:doc[start].idx] if doc[start].idx else ""
+        preceding = doccache.text(doc)[doc[start].idx - 1:doc[start].idx] if doc[start].idx else ""
         if preceding in ("#", "@") or text.startswith(("#", "@")) or not any(ch.isalpha() for ch in text) or not text[0].isupper():
             continue
         spans.append((start, end, ent.label_))
@@ -120,7 +121,8 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
 def resolve_entities(doc: Doc) -> ArticleEntities:
     """Entities of one article with every mention pointing at its fullest name."""
     spans = _raw_spans(doc)
-    persons = [doc[s:e].text for s, e, label in spans if label == "PERSON" and e - s > 1]
+    span_texts = [(doc[s:e].text, label) for s, e, label in spans]
+    persons = [t for (t, label), (s, e, _) in zip(span_texts, spans) if label == "PERSON" and e - s > 1]
     out = ArticleEntities()
     by_key: dict[str, Entity] = {}
 
@@ -131,9 +133,9 @@ def resolve_entities(doc: Doc) -> ArticleEntities:
             full = [p for p in persons if len(words) < len(p.split()) and _is_part(words, p.split())]
             if full and (label in ("PERSON", "GPE", "ORG", "NORP") and len(words) <= 2):
                 text, label = max(full, key=len), "PERSON"
-        if label in ("ORG", "GPE", "LOC", "FAC"):
-            longer = [doc[s:e].text for s, e, lab in spans if lab == label and len(doc[s:e].text) > len(text)
-                      and re.search(rf"\b{re.escape(text)}\b", doc[s:e].text)]
+        if label == "ORG":
+            longer = [t for t, lab in span_texts if lab == label and len(t) > len(text)
+                      and re.search(rf"\b{re.escape(text)}\b", t)]
             if longer and label == "ORG":
                 text = max(longer, key=len)
         key = f"{label}:{text.lower()}"

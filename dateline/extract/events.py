@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateline.extract import doccache
 from spacy.tokens import Doc, Span, Token
 
 from dateline import geo, vocab
@@ -227,7 +228,7 @@ def _actor_in(tok: Token) -> Token | None:
             return child
     for t in tok.subtree:
         if t.i != tok.i and t.ent_type_ in ACTOR_LABELS and t.dep_ not in ("relcl",):
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in doccache.ents(t.doc) if e.start <= t.i < e.end), None)
             return ent.root if ent is not None else t
     return None
 
@@ -357,6 +358,7 @@ MONTHS = "january february march april may june july august september october no
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(expression: str, article_date: str | None) -> str | None:
     """A sentence's time expression as an ISO date, against the article's date ("on Wednesday", "last month").
 
@@ -386,7 +388,7 @@ def resolve_date(expression: str, article_date: str | None) -> str | None:
 
 
 def _sentence_date(sent: Span, article_date: str | None) -> str | None:
-    for ent in sent.ents:
+    for ent in doccache.ents_in(sent):
         if ent.label_ == "DATE":
             lowered = ent.text.lower()
             if ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("since", "until", "till", "before", "after", "by", "from"):

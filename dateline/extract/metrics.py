@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateline.extract import doccache
 from spacy.tokens import Doc, Token
 
 from dateline import vocab
@@ -117,6 +118,9 @@ def _glued(tok: Token) -> re.Match | None:
 
 
 def _is_number_token(tok: Token) -> bool:
+    t = tok.text
+    if not any(ch.isdigit() for ch in t) and t.lower() not in NUMBER_WORDS and t.lower() != "dozen" and "-" not in t:
+        return False  # the common case, decided without a regular expression
     if _glued(tok) is not None:
         return True
     t = tok.text
@@ -459,7 +463,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         concept = _concept(tok, head_tok, last)
         consumed.update(range(first, max(last, j)))
         metrics.append(Metric(value, value_max, surface, name or "-", change, concept, start_char, end_char,
-                              doc.text[start_char:end_char]))
+                              doccache.text(doc)[start_char:end_char]))
     # "one of the best wireless speakers": one of a kind, counted
     for tok in doc:
         if tok.lower_ == "one" and tok.i not in consumed and tok.i + 3 < n and doc[tok.i + 1].lower_ == "of" \
@@ -474,7 +478,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             if words and words[-1].pos_ == "NOUN":
                 name = " ".join(w.lemma_.lower() for w in words)
                 metrics.append(Metric(1.0, None, doc[tok.i + 3:k + 1].text, name, "=", None, tok.idx,
-                                      doc[k].idx + len(doc[k].text), doc.text[tok.idx:doc[k].idx + len(doc[k].text)]))
+                                      doc[k].idx + len(doc[k].text), doccache.text(doc)[tok.idx:doc[k].idx + len(doc[k].text)]))
     # "a million dollar house"
     for tok in doc:
         if tok.lower_ in ("million", "billion", "thousand", "hundred") and tok.i not in consumed and tok.i > 0 \
@@ -483,7 +487,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             if unit is not None:
                 end_tok = doc[tok.i + unit[2]]
                 metrics.append(Metric(MAGNITUDES[tok.lower_], None, unit[0], unit[1], "=", None, doc[tok.i - 1].idx,
-                                      end_tok.idx + len(end_tok.text), doc.text[doc[tok.i - 1].idx:end_tok.idx + len(end_tok.text)]))
+                                      end_tok.idx + len(end_tok.text), doccache.text(doc)[doc[tok.i - 1].idx:end_tok.idx + len(end_tok.text)]))
     # "thousands of people", "millions of Americans", "tens of millions of dollars"
     for tok in doc:
         if tok.lower_ in ORDER_RANGES and tok.i not in consumed and tok.i + 2 < n and doc[tok.i + 1].lower_ == "of":
@@ -498,10 +502,10 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             unit_of = unit_name(noun.text)
             if unit_of in CURRENCY_NAMES:
                 metrics.append(Metric(low, high, noun.text, unit_of, "=", _concept(tok, tok, noun.i + 1), tok.idx,
-                                      noun.idx + len(noun.text), doc.text[tok.idx:noun.idx + len(noun.text)]))
+                                      noun.idx + len(noun.text), doccache.text(doc)[tok.idx:noun.idx + len(noun.text)]))
                 continue
             metrics.append(Metric(low, high, noun.text, noun.text if noun.pos_ == "PROPN" else noun.lemma_.lower(), "=",
                                   _concept(tok, tok, tok.i + 3), tok.idx, noun.idx + len(noun.text),
-                                  doc.text[tok.idx:noun.idx + len(noun.text)]))
+                                  doccache.text(doc)[tok.idx:noun.idx + len(noun.text)]))
     metrics.sort(key=lambda m: m.start)
     return metrics

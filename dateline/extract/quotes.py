@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateline.extract import doccache
 from spacy.tokens import Doc, Span, Token
 
 from dateline import vocab
@@ -173,7 +174,7 @@ def _speaker_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SPEAKER_DEPS:
             lo, hi = sorted((child.idx, verb.idx))
-            if "\n" in verb.doc.text[lo:hi]:
+            if "\n" in doccache.text(verb.doc)[lo:hi]:
                 # the parser reached across a paragraph (a headline, a time stamp): take the words before the verb
                 prev = next((t for t in reversed(verb.doc[max(0, verb.i - 4):verb.i]) if t.pos_ != "ADV" and not t.is_space), None)
                 return prev if prev is not None and prev.pos_ in ("PROPN", "NOUN", "PRON") else None
@@ -243,7 +244,7 @@ class SpeakerResolver:
             return inside[0] if head.pos_ == "PROPN" else None
         if head.lower_ in TITLE_WORDS or head.lemma_.lower() in TITLE_WORDS:
             for m in reversed([m for m in self.persons if m.end <= span.start_char]):
-                window = self.doc.text[max(0, m.start - 40):m.start].lower()
+                window = doccache.text(self.doc)[max(0, m.start - 40):m.start].lower()
                 if head.lower_ in window:
                     return m.entity
         return None
@@ -251,7 +252,7 @@ class SpeakerResolver:
 
 # ------------------------------------------------------------------ the extractor
 def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
-    text = doc.text
+    text = doccache.text(doc)
     cues = cue_lemmas()
     resolver = SpeakerResolver(doc, ents)
     directs = quote_spans(text)
@@ -458,7 +459,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> tuple[Token, Token | None] | None:
     """`"…," he said` / `"…," said the minister` / `"…", he added, …` / `"…" ― Jane Doe`: a cue just after the quote."""
-    text = doc.text
+    text = doccache.text(doc)
     tail = text[end:end + 250]
     if "\n" in tail:
         tail = tail[:tail.index("\n")]
@@ -496,7 +497,7 @@ def _attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> tuple[Token,
 
 def _attribution_before(doc: Doc, start: int, cues: frozenset[str]) -> tuple[Token, Token | None] | None:
     """`He said: "…"` / `Qureshi told reporters, "…"` / `Caddell continued:` closing the paragraph before."""
-    text = doc.text
+    text = doccache.text(doc)
     window_start = max(0, start - 320)
     head = text[window_start:start]
     if "\n" in head:

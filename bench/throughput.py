@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Throughput and scale, measured in one run against raw spaCy on the same texts.
+
+    python bench/throughput.py --corpus ../shared/corpora/reuters-21578.jsonl.gz --n 2000 --workers 1 2
+
+For each worker count it measures, on the same first N articles:
+  raw      nlp.pipe over the bodies (the floor: the model is the cost that cannot be avoided)
+  run      `dateline run` into a new warehouse; the run's own time as recorded in `runs`, the wall time
+           of the whole command (process start, Prefect's temporary server and model load included)
+           beside it, peak memory of the command, and the time of each stage
+  rerun    the same command again over the unchanged articles
+It prints a table and, with --json FILE, writes the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+
+def load_articles(corpus: Path, n: int) -> list[dict]:
+    out = []
+    opener = gzip.open if corpus.name.endswith(".gz") else open
+    with opener(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if str(record.get("body") or "").strip():
+                out.append(record)
+            if len(out) >= n:
+                break
+    return out
+
+
+def raw_pipe(texts: list[str], workers: int, model: str | None) -> float:
+    """Articles per second of bare nlp.pipe, in a fresh process so nothing is shared with other runs."""
+    code = (
+        "import sys, time, json\n"
+        "from dateline.nlp import load_model\n"
+        f"nlp = load_model({model!r})\n"
+        "texts = json.load(open(sys.argv[1]))\n"
+        "t = time.perf_counter()\n"
+        f"for _ in nlp.pipe(texts, batch_size=64, n_process={workers}): pass\n"
+        "print(len(texts) / (time.perf_counter() - t))\n")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(texts, fh)
+    try:
+        out = subprocess.run([sys.executable, "-c", code, fh.name], capture_output=True, text=True, check=True)
+        return float(out.stdout.strip().splitlines()[-1])
+    finally:
+        os.unlink(fh.name)
+
+
+def dateline_run(source: Path, db: Path, workers: int, model: str | None) -> dict:
+    cmd = [sys.executable, "-m", "dateline.cli", "run", "--source", str(source), "--db", str(db), "--workers", str(workers)]
+    if model:
+        cmd += ["--model", model]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        sys.exit(proc.stderr[-3000:])
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    con = duckdb.connect(str(db), read_only=True)
+    row = con.execute("SELECT seconds, stage_seconds, articles_new, articles_unchanged FROM runs "
+                      "ORDER BY started_at DESC LIMIT 1").fetchone()
+    con.close()
+    return {"run_seconds": row[0], "wall_seconds": round(wall, 2), "stages": json.loads(row[1] or "{}"),
+            "articles_new": row[2], "articles_unchanged": row[3],
+            "peak_memory_mb": round(max(peak_kb, before) / 1024, 1), "peak_is_new": peak_kb > before}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters-21578.jsonl.gz"))
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--no-rerun", action="store_true")
+    ap.add_argument("--json", help="write the figures to this file")
+    args = ap.parse_args()
+    articles = load_articles(Path(args.corpus), args.n)
+    texts = [a["body"] for a in articles]
+    results = {"n": len(articles), "machine": f"{os.cpu_count()} cores", "python": sys.version.split()[0], "by_workers": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "articles.jsonl"
+        with open(source, "w", encoding="utf-8") as fh:
+            for a in articles:
+                fh.write(json.dumps({"id": a["id"], "date": a.get("date"), "title": a.get("title"),
+                                     "city": a.get("city"), "body": a["body"]}) + "\n")
+        for workers in args.workers:
+            raw = raw_pipe(texts, workers, args.model)
+            db = Path(tmp) / f"w{workers}.duckdb"
+            first = dateline_run(source, db, workers, args.model)
+            entry = {"raw_articles_per_second": round(raw, 1), "first": first,
+                     "run_articles_per_second": round(len(texts) / first["run_seconds"], 1),
+                     "ratio_to_raw": round(len(texts) / first["run_seconds"] / raw, 3)}
+            if not args.no_rerun:
+                rerun = dateline_run(source, db, workers, args.model)
+                entry["rerun"] = rerun
+                entry["rerun_share_of_first"] = round(rerun["run_seconds"] / first["run_seconds"], 4)
+            results["by_workers"][str(workers)] = entry
+    ws = results["by_workers"]
+    if "1" in ws and "2" in ws:
+        results["speedup_2_over_1"] = round(ws["2"]["run_articles_per_second"] / ws["1"]["run_articles_per_second"], 2)
+    print(f"{results['n']} articles, {results['machine']}, Python {results['python']}")
+    print(f"{'workers':>7} {'raw a/s':>8} {'run a/s':>8} {'ratio':>6} {'run s':>7} {'wall s':>7} {'rerun s':>8} "
+          f"{'rerun %':>8} {'peak MB':>8}  stages (s)")
+    for w, e in ws.items():
+        f = e["first"]
+        r = e.get("rerun", {})
+        print(f"{w:>7} {e['raw_articles_per_second']:>8} {e['run_articles_per_second']:>8} {e['ratio_to_raw']:>6} "
+              f"{f['run_seconds']:>7} {f['wall_seconds']:>7} {r.get('run_seconds', '-'):>8} "
+              f"{100 * e.get('rerun_share_of_first', 0):>7.2f}% {f['peak_memory_mb']:>8}  {f['stages']}")
+    if "speedup_2_over_1" in results:
+        print(f"two workers / one worker: {results['speedup_2_over_1']}x")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""`Doc.text` and `Doc.ents` are rebuilt from every token on each access; the extractors read them
+often, so each doc keeps one copy of both in its `user_data`."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+
+def text(doc: Doc) -> str:
+    cached = doc.user_data.get("dateline_text")
+    if cached is None:
+        cached = doc.user_data["dateline_text"] = doc.text
+    return cached
+
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    cached = doc.user_data.get("dateline_ents")
+    if cached is None:
+        cached = doc.user_data["dateline_ents"] = tuple(doc.ents)
+    return cached
+
+
+def ents_in(span: Span) -> list[Span]:
+    return [e for e in ents(span.doc) if e.start >= span.start and e.end <= span.end]
