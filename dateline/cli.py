@@ -43,7 +43,7 @@ def run(
     db: Optional[Path] = DbOption,
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: $DATELINE_SPACY_MODEL or en_core_web_sm)."),
     workers: int = typer.Option(1, "--workers", help="Processes for the spaCy model."),
-    batch_size: int = typer.Option(500, "--batch-size", help="Articles per extraction task."),
+    batch_size: int = typer.Option(2000, "--batch-size", help="Articles per extraction task (each task starts the worker processes anew)."),
     strict: bool = typer.Option(False, "--strict", help="Fail the run (exit 1) when any input is rejected."),
     wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for another run that holds the warehouse."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs."),

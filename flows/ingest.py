@@ -64,7 +64,7 @@ def data_docs(db: str) -> str | None:
 
 @flow(name="dateline-ingest", log_prints=True)
 def ingest(sources: list[str], db: str, model: str | None = None, workers: int = 1,
-           batch_size: int = 500, strict: bool = False, wait: float = 0.0) -> dict:
+           batch_size: int = 2000, strict: bool = False, wait: float = 0.0) -> dict:
     """Load every source into the warehouse at `db`; return the run's summary as a dict."""
     run_id = pipeline.new_run_id()
     started_at, t0 = dt.datetime.now(), time.perf_counter()
