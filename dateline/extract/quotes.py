@@ -73,10 +73,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     a `, he said` inside it, or at its paragraph's end; a chain of paragraphs that never closes (a
     transcript that opens every paragraph with a mark) is no quote at all.
     """
+    original = text
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
-    paragraphs = 0
+    paragraphs = depth = 0
     n = len(text)
     i = 0
     while i < n:
@@ -95,11 +96,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
         elif ch in OPEN_MARKS:
             if open_at is None:
-                open_at, open_mark, paragraphs = i, ch, 0
+                open_at, open_mark, paragraphs, depth = i, ch, 0, 0
+            elif open_mark != '"':
+                depth += 1  # a quotation inside a quotation, written with the same marks
         elif ch in CLOSE_MARKS:
             if open_at is not None and open_mark != '"':
-                spans.append((open_at, i + 1))
-                open_at = None
+                if depth:
+                    depth -= 1
+                else:
+                    spans.append((open_at, i + 1))
+                    open_at = None
         elif ch == '"':
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < n else " "
@@ -111,7 +117,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     if open_at is not None and paragraphs == 0:
         spans.append((open_at, _repair_end(text, open_at, n)))
-    return [(s, e) for s, e in spans if e > s + 1]
+    return [(s, e) for s, e in spans if e > s + 1 and original[s:e].strip()]
 
 
 ATTRIBUTION_INSIDE = re.compile(r",\s+(?:he|she|they|it|we|I|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
@@ -189,6 +195,15 @@ def _speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def _nearest_subject(cue: Token, start: int, end: int) -> Token | None:
+    """When the parse links no subject to the cue: the closest subject before it in its sentence,
+    outside the quoted span (the parser often hangs "Trump … telling …" on another verb)."""
+    for tok in reversed(cue.sent[:cue.i - cue.sent.start]):
+        if tok.dep_ in SPEAKER_DEPS and not (start <= tok.idx < end) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok
+    return None
+
+
 def _is_cue(tok: Token, cues: frozenset[str]) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues
 
@@ -262,6 +277,8 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
     def make(start: int, end: int, kind: str, cue_tok: Token | None, speaker_tok: Token | None) -> Quote:
         start, end = _trim(text, start, end)
         q = Quote(start, end, text[start:end], kind, cue=cue_tok.text if cue_tok is not None else None)
+        if speaker_tok is None and cue_tok is not None:
+            speaker_tok = _nearest_subject(cue_tok, start, end)
         if speaker_tok is not None:
             span = _clip(_np_span(speaker_tok), speaker_tok)
             q.speaker, q.speaker_start, q.speaker_end = span.text, span.start_char, span.end_char
