@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import asdict
 from typing import Iterable
 
+import numpy
 from spacy.language import Language
 
 from dateline import nlp
@@ -62,6 +63,8 @@ def dateline_extract(doc):
         doc.user_data["dateline_rows"] = extract_doc(doc, article)
     doc.user_data.pop("dateline_text", None)
     doc.user_data.pop("dateline_ents", None)  # spans do not travel between processes
+    if meta is not None:
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # the rows are out; the tensor need not travel back
     return doc
 
 
