@@ -202,6 +202,48 @@ def export(
 
 
 @app.command()
+def serve(
+    source: list[str] = typer.Option(..., "--source", "-s", help="Folders, files or feed URLs; repeatable."),
+    db: Optional[Path] = DbOption,
+    interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between runs."),
+    cron: Optional[str] = typer.Option(None, "--cron", help='A cron schedule, e.g. "0 * * * *".'),
+    workers: int = typer.Option(1, "--workers"),
+) -> None:
+    """Run on a schedule: uses the Prefect server at PREFECT_API_URL, or starts a local one (127.0.0.1)."""
+    if (interval is None) == (cron is None):
+        console.print("[red]give exactly one of --interval SECONDS or --cron EXPR[/]")
+        raise typer.Exit(2)
+    quiet_prefect(False)
+    import tempfile
+
+    from dateline.prefect_server import local_server
+
+    path = str(db_path(db).resolve())
+    sources = [s if s.startswith(("http://", "https://")) else str(Path(s).resolve()) for s in source]
+
+    def go() -> None:
+        from dateline.flows.serve import serve as serve_flow
+
+        try:
+            serve_flow(sources, path, interval=interval, cron=cron, workers=workers)
+        except KeyboardInterrupt:
+            console.print("stopped")
+
+    if os.environ.get("PREFECT_API_URL"):
+        console.print(f"Prefect server: {os.environ['PREFECT_API_URL']}")
+        go()
+        return
+    log = Path(tempfile.gettempdir()) / "dateline-prefect-server.log"
+    with local_server(log) as url:
+        if url is None:
+            console.print(f"[red]the local Prefect server did not start; see {log}[/]")
+            raise typer.Exit(1)
+        os.environ["PREFECT_API_URL"] = url
+        console.print(f"Prefect UI: {url[:-4]}  (local server, stopped on exit)")
+        go()
+
+
+@app.command()
 def bi(db: Optional[Path] = DbOption) -> None:
     """Connection settings for Superset, Metabase, Tableau, Power BI and Evidence (all read-only)."""
     from dateline.bi import connection_settings

@@ -2,13 +2,7 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -56,29 +50,12 @@ def prefect_server():
     if os.environ.get("PREFECT_API_URL"):
         yield os.environ["PREFECT_API_URL"]
         return
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(Path(_PREFECT_HOME) / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ})
-    url = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and proc.poll() is None:
+    from dateline.prefect_server import local_server
+
+    with local_server(Path(_PREFECT_HOME) / "server.log") as url:
+        if url:
+            os.environ["PREFECT_API_URL"] = url
         try:
-            with urllib.request.urlopen(url + "/health", timeout=2) as response:
-                if response.status == 200:
-                    os.environ["PREFECT_API_URL"] = url
-                    break
-        except OSError:
-            time.sleep(0.5)
-    try:
-        yield os.environ.get("PREFECT_API_URL")
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+            yield url
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
