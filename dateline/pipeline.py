@@ -49,13 +49,46 @@ def new_run_id() -> str:
     return dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
-def read_sources(locations: list[str]) -> tuple[list[RawArticle], list[Rejection]]:
+def read_sources(locations: list[str], known: dict | None = None) -> tuple[list[RawArticle], list[Rejection]]:
+    """Read every source; `known` (from `source_state`) makes feeds fetch only what is new."""
+    raws, rejections, _ = read_sources_with_state(locations, known or {})
+    return raws, rejections
+
+
+def source_kind(location: str) -> str:
+    if location.startswith(("http://", "https://")) or location.endswith((".xml", ".rss", ".atom")):
+        return "feed"
+    return "folder" if Path(location).is_dir() else "file"
+
+
+def read_sources_with_state(locations: list[str], known: dict) -> tuple[list[RawArticle], list[Rejection], list[dict]]:
+    """Raw articles, rejections, and one `sources` row per location for this poll."""
     raws: list[RawArticle] = []
     rejections: list[Rejection] = []
+    rows: list[dict] = []
+    now = dt.datetime.now()
+    known_ids = known.get("__article_ids__", set())
     for location in locations:
-        for item in sources.discover(location):
-            (rejections if isinstance(item, Rejection) else raws).append(item)
-    return raws, rejections
+        previous = known.get(location, {})
+        state = {k: previous.get(k) for k in ("etag", "last_modified", "watermark")}
+        state["known_ids"] = known_ids
+        count = 0
+        failed = None
+        for item in sources.discover(location, state):
+            if isinstance(item, Rejection):
+                rejections.append(item)
+                if item.location == location:
+                    failed = item.reason
+            else:
+                raws.append(item)
+                count += 1
+        failed = failed or state.get("error")
+        rows.append({"source": location, "kind": source_kind(location), "last_polled": now,
+                     "last_success": None if failed else now, "last_error": failed,
+                     "error_count": (int(previous.get("error_count") or 0) + 1) if failed else 0,
+                     "etag": state.get("etag"), "last_modified": state.get("last_modified"),
+                     "watermark": state.get("watermark"), "articles_read": count})
+    return raws, rejections, rows
 
 
 def plan_changes(articles: list[Article], db: Path) -> Plan:

@@ -110,6 +110,26 @@ def article_hashes(db: Path) -> dict[str, str]:
         con.close()
 
 
+def source_state(db: Path) -> dict:
+    """What the last runs left: each source's row of `sources`, and the ids already loaded."""
+    if not db.exists():
+        return {}
+    con = connect_read_only(db)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        state: dict = {}
+        if "sources" in tables:
+            cur = con.execute(sql_text("queries/source_state.sql"))
+            cols = [d[0] for d in cur.description]
+            for row in cur.fetchall():
+                state[row[0]] = dict(zip(cols, row))
+        if "articles" in tables:
+            state["__article_ids__"] = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
+        return state
+    finally:
+        con.close()
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, on_conflict: str = "") -> int:
     if frame is None or frame.empty:
         return 0
@@ -152,6 +172,12 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
             written[table] = _insert(con, table, load.tables.get(table))
         for table in ("rejected_articles", "quarantine", "validation_results", "runs"):
             written[table] = _insert(con, table, load.tables.get(table))
+        polled = load.tables.get("sources")
+        if polled is not None and not polled.empty:
+            con.register("polled_sources", polled[["source"]])
+            con.execute("DELETE FROM sources WHERE source IN (SELECT source FROM polled_sources)")
+            con.unregister("polled_sources")
+            written["sources"] = _insert(con, "sources", polled)
         runs = load.tables.get("runs")
         if runs is not None and not runs.empty:
             con.execute(sql_text("queries/finish_run.sql"), {

@@ -23,8 +23,9 @@ from dateline.validate import validate_tables, write_data_docs
 
 
 @task(retries=2, retry_delay_seconds=[2, 10])
-def read_sources(locations: list[str]):
-    return pipeline.read_sources(locations)
+def read_sources(locations: list[str], db: str):
+    """The one step that talks to the outside world, so the one that retries (with backoff)."""
+    return pipeline.read_sources_with_state(locations, warehouse.source_state(Path(db)))
 
 
 @task
@@ -78,7 +79,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
         mark = now
 
     with warehouse.write_lock(Path(db), wait=wait):
-        raws, rejections = read_sources(sources)
+        raws, rejections, polled = read_sources(sources, db)
         lap("read")
         articles, parse_rejections = parse_articles(raws)
         rejections = rejections + parse_rejections
@@ -111,6 +112,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
         tables["quarantine"] = pd.DataFrame(outcome.quarantine)
         tables["validation_results"] = pd.DataFrame(outcome.results)
         tables["runs"] = pd.DataFrame([run_row])
+        tables["sources"] = pd.DataFrame([dict(row, run_id=run_id) for row in polled])
         written = load(db, tables, {a.article_id for a in plan.todo})
     docs = data_docs(db)
 

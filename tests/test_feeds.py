@@ -61,3 +61,26 @@ def test_only_http_and_https_are_fetched():
 
     with pytest.raises(FetchError, match="only http and https"):
         fetch("file:///etc/passwd")
+
+
+def test_second_poll_is_conditional_and_skips_loaded_entries(server):
+    from dateline.pipeline import read_sources_with_state
+
+    url = f"{server}/feed.xml"
+    raws, _, rows = read_sources_with_state([url], {})
+    assert len(raws) == 2 and rows[0]["last_modified"] and rows[0]["error_count"] == 0 and rows[0]["kind"] == "feed"
+    assert rows[0]["watermark"] == "2024-03-06"
+    # the server answers 304 to If-Modified-Since: nothing is fetched or read again
+    raws, rejections, rows2 = read_sources_with_state([url], {url: rows[0]})
+    assert raws == [] and rejections == [] and rows2[0]["last_success"] is not None
+    # without the validator, entries already in the warehouse are skipped (their pages are not fetched)
+    raws, _, _ = read_sources_with_state([url], {"__article_ids__": {"g1"}})
+    assert [r.article_id for r in raws] == ["g2"]
+
+
+def test_a_failing_source_counts_its_errors(server):
+    from dateline.pipeline import read_sources_with_state
+
+    url = f"{server}/down.xml"
+    _, _, rows = read_sources_with_state([url], {url: {"error_count": 2}})
+    assert rows[0]["error_count"] == 3 and rows[0]["last_success"] is None and "404" in rows[0]["last_error"]

@@ -44,6 +44,8 @@ def test_sample_run_fills_every_table(sample_run):
     assert runs.to_dict("records") == [{"status": "completed", "articles_new": n["articles"]}]
     failed = run_read_only(db, "SELECT count(*) n FROM validation_results WHERE NOT success")["n"][0]
     assert failed == 0
+    polled = run_read_only(db, "SELECT kind, articles_read, error_count FROM sources")
+    assert polled.to_dict("records") == [{"kind": "folder", "articles_read": 13, "error_count": 0}]
     docs = work / "w_data_docs"
     index = (docs / "index.html").read_text()
     for table in ("articles", "quotes", "metrics", "events"):

@@ -27,12 +27,12 @@ def _reader_for(path: Path):
     return FILE_READERS.get(path.suffix.lower()) if path.suffix.lower() != ".gz" else None
 
 
-def discover(location: str) -> Iterator[Item]:
-    """Everything one `--source` names, as raw articles and rejections."""
+def discover(location: str, state: dict | None = None) -> Iterator[Item]:
+    """Everything one `--source` names, as raw articles and rejections (`state`: see feeds.read_feed)."""
     if location.startswith(("http://", "https://")):
         from dateline.sources.feeds import read_feed
 
-        yield from read_feed(location)
+        yield from read_feed(location, state=state)
         return
     path = Path(location)
     if not path.exists():

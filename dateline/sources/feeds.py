@@ -22,15 +22,26 @@ class FetchError(RuntimeError):
     pass
 
 
-def fetch(url: str) -> bytes:
-    """GET one http(s) URL with a timeout and a size cap; FetchError with a plain reason otherwise."""
+class NotModified(Exception):
+    """The server answered 304 to a conditional request: nothing new since the last poll."""
+
+
+def fetch(url: str, headers: dict[str, str] | None = None, response_headers: dict | None = None) -> bytes:
+    """GET one http(s) URL with a timeout and a size cap; FetchError with a plain reason otherwise.
+
+    `headers` may carry If-None-Match / If-Modified-Since (NotModified on 304); the response's ETag and
+    Last-Modified are put in `response_headers` when given."""
     if not url.startswith(("http://", "https://")):
         raise FetchError(f"only http and https URLs are fetched, not {url.split(':', 1)[0]!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             data = response.read(MAX_BYTES + 1)
+            if response_headers is not None:
+                response_headers.update({k: response.headers.get(k) for k in ("ETag", "Last-Modified")})
     except urllib.error.HTTPError as exc:
+        if exc.code == 304:
+            raise NotModified() from None
         raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         raise FetchError(f"cannot fetch: {getattr(exc, 'reason', exc)}") from None
@@ -46,22 +57,38 @@ def _page_text(url: str) -> tuple[str | None, str | None]:
     return trafilatura.extract(html, include_comments=False, include_tables=False), html
 
 
-def read_feed(location, root: Path | None = None) -> Iterator[RawArticle | Rejection]:
+def read_feed(location, root: Path | None = None, state: dict | None = None) -> Iterator[RawArticle | Rejection]:
+    """Entries of one feed as raw articles. `state` (the source's row of `sources`, plus `known_ids`)
+    makes the request conditional and skips entries already loaded; it is updated in place."""
     import feedparser
 
     source = str(location)
+    state = state if state is not None else {}
+    conditional = {k: v for k, v in (("If-None-Match", state.get("etag")),
+                                      ("If-Modified-Since", state.get("last_modified"))) if v}
+    answer: dict = {}
     try:
-        data = fetch(source) if source.startswith(("http://", "https://")) else Path(source).read_bytes()
-    except (FetchError, OSError) as exc:
-        yield Rejection(source, source, f"feed unavailable: {exc}")
+        data = fetch(source, conditional, answer) if source.startswith(("http://", "https://")) else Path(source).read_bytes()
+    except NotModified:
+        state["not_modified"] = True
         return
+    except (FetchError, OSError) as exc:
+        state["error"] = f"feed unavailable: {exc}"
+        yield Rejection(source, source, state["error"])
+        return
+    state["etag"] = answer.get("ETag") or state.get("etag")
+    state["last_modified"] = answer.get("Last-Modified") or state.get("last_modified")
+    known = state.get("known_ids") or set()
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
-        yield Rejection(source, source, f"malformed feed: {getattr(feed, 'bozo_exception', 'unreadable')}")
+        state["error"] = f"malformed feed: {getattr(feed, 'bozo_exception', 'unreadable')}"
+        yield Rejection(source, source, state["error"])
         return
     for n, entry in enumerate(feed.entries, start=1):
         link = entry.get("link")
         article_id = entry.get("id") or link or f"{source}#{n}"
+        if article_id in known:
+            continue  # loaded by an earlier run: its page is not fetched again
         summary = entry.get("summary") or ""
         body = None
         if link:
@@ -75,6 +102,8 @@ def read_feed(location, root: Path | None = None) -> Iterator[RawArticle | Rejec
             continue
         published = entry.get("published_parsed") or entry.get("updated_parsed")
         date = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else None
+        if date and date > (state.get("watermark") or ""):
+            state["watermark"] = date
         yield RawArticle(article_id=article_id, source=source, text=body, title=entry.get("title"), url=link, date=date)
 
 
