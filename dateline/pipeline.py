@@ -24,6 +24,7 @@ class Plan:
     new: int
     changed: int
     unchanged: int
+    duplicates: list[Rejection] = field(default_factory=list)
 
 
 @dataclass
@@ -92,11 +93,18 @@ def read_sources_with_state(locations: list[str], known: dict) -> tuple[list[Raw
 
 
 def plan_changes(articles: list[Article], db: Path) -> Plan:
-    """Which articles to (re)process: new ids and ids whose content hash changed."""
+    """Which articles to (re)process: new ids and ids whose content hash changed. The same text under
+    another id (one story from two sources) is a duplicate, rejected with the id it duplicates."""
     known = warehouse.article_hashes(db)
-    todo, new, changed, unchanged = [], 0, 0, 0
+    owner_of = {h: aid for aid, h in known.items()}
+    todo, new, changed, unchanged, duplicates = [], 0, 0, 0, []
     for a in articles:
         old = known.get(a.article_id)
+        first = owner_of.setdefault(a.content_hash, a.article_id)
+        if first != a.article_id:
+            duplicates.append(Rejection(a.source, a.article_id, f"duplicate: the same text as article {first!r}",
+                                        a.body[:200]))
+            continue
         if old is None:
             new += 1
             todo.append(a)
@@ -105,7 +113,7 @@ def plan_changes(articles: list[Article], db: Path) -> Plan:
             todo.append(a)
         else:
             unchanged += 1
-    return Plan(todo, new, changed, unchanged)
+    return Plan(todo, new, changed, unchanged, duplicates)
 
 
 def article_rows(articles: list[Article], run_id: str) -> list[dict]:

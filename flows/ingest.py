@@ -85,6 +85,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
         rejections = rejections + parse_rejections
         lap("parse")
         plan = plan_changes(articles, db)
+        rejections = rejections + plan.duplicates
         lap("plan")
         print(f"{len(articles)} articles read: {plan.new} new, {plan.changed} changed, "
               f"{plan.unchanged} unchanged; {len(rejections)} rejected")

@@ -138,3 +138,28 @@ def test_every_stored_span_equals_its_offsets(analyse, text):
         assert text[m["start"]:m["end"]] == m["text"]
     for e in rows["events"]:
         assert 0 <= e["sentence_start"] < e["sentence_end"] <= len(text)
+
+
+def test_huge_long_duplicate_and_invisible_inputs(tmp_path):
+    """A 20 MB article is over the cap; a 300,000-character one loads with only its start analysed; a
+    sentence of 5,000 words loads; the same story from two sources loads once; zero-width and
+    right-to-left characters load."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "huge.txt").write_text("date 2024-01-01 Paris: " + "word " * (4 * 1024 * 1024 + 10))
+    (src / "long.txt").write_text("date 2024-01-01 Paris: " + "France and Germany held talks. " * 10_000)
+    (src / "sentence.txt").write_text("date 2024-01-01 Paris: Officials said " + "and talks " * 5_000 + "ended.")
+    story = "Russia and China agreed on Monday to expand trade by 20 per cent, officials said."
+    (src / "wire.txt").write_text("date 2024-01-02 Moscow: " + story)
+    (tmp_path / "other.jsonl").write_text('{"id": "copy", "date": "2024-01-02", "body": "' + story + '"}\n')
+    (src / "odd.txt").write_text("date 2024-01-03 Cairo: Egypt\u200b hosted talks \u202bwith Israel\u202c on Monday.")
+    run = dateline("run", "--db", "w.duckdb", "--source", str(src), "--source", str(tmp_path / "other.jsonl"), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    db = tmp_path / "w.duckdb"
+    loaded = set(run_read_only(db, "SELECT article_id FROM articles")["article_id"])
+    assert loaded == {"long.txt", "sentence.txt", "wire.txt", "odd.txt"}
+    reasons = dict(run_read_only(db, "SELECT location, reason FROM rejected_articles").values.tolist())
+    assert "20 MB cap" in reasons["huge.txt"]
+    assert reasons["copy"].startswith("duplicate: the same text as article 'wire.txt'")
+    assert "only the first 200,000 are analysed" in " ".join(run.stderr.split())  # rich wraps lines
+    assert int(run_read_only(db, "SELECT count(*) n FROM events WHERE article_id = 'odd.txt'")["n"][0]) >= 1

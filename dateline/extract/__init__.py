@@ -83,7 +83,7 @@ def extract_articles(articles: list[Article], model: str | None = None, n_proces
 
     def docs_in() -> Iterable:
         for a in articles:
-            doc = model_nlp.make_doc(a.body)
+            doc = model_nlp.make_doc(a.body[:nlp.MAX_CHARS])  # offsets stay valid: a prefix of the body
             doc.user_data["dateline_article"] = {"article_id": a.article_id, "published_date": a.published_date,
                                                  "dateline_city": a.dateline_city}
             yield doc
