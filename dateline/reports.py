@@ -127,22 +127,27 @@ def _chart_speakers(db: Path) -> str | None:
 
 
 def _chart_metric(db: Path) -> tuple[str, str] | None:
+    """The unit reported on most dates, each value at its article's date, the largest labelled by concept."""
     import matplotlib.pyplot as plt
 
-    busiest = run_read_only(db, """
-        SELECT concept, normalized_unit, count(DISTINCT published_date) AS days, count(*) AS n FROM metric_series
-        WHERE published_date IS NOT NULL GROUP BY ALL ORDER BY days DESC, n DESC LIMIT 1""")
-    if busiest.empty:
+    top = run_read_only(db, """
+        SELECT normalized_unit, count(DISTINCT published_date) AS days FROM fact_metrics
+        WHERE published_date IS NOT NULL AND normalized_unit <> '-' GROUP BY 1 ORDER BY days DESC, count(*) DESC LIMIT 1""")
+    if top.empty:
         return None
-    concept, unit = busiest["concept"][0], busiest["normalized_unit"][0]
-    series = run_read_only(db, "SELECT published_date, value FROM metric_series WHERE concept = $c AND normalized_unit = $u "
-                               "ORDER BY published_date", {"c": concept, "u": unit})
-    fig, ax = plt.subplots(figsize=(8, 3))
-    ax.plot(pd.to_datetime(series["published_date"]), series["value"], marker="o", color="#6A4C93")
+    unit = top["normalized_unit"][0]
+    series = run_read_only(db, "SELECT published_date, value, coalesce(concept, '') AS concept FROM fact_metrics "
+                               "WHERE normalized_unit = $u AND published_date IS NOT NULL ORDER BY published_date", {"u": unit})
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    dates = pd.to_datetime(series["published_date"])
+    ax.scatter(dates, series["value"], color="#6A4C93", zorder=3)
+    for date, value, concept in zip(dates, series["value"], series["concept"]):
+        if concept:
+            ax.annotate(concept[:28], (date, value), fontsize=7, xytext=(4, 3), textcoords="offset points", color="#444")
     ax.set_ylabel(unit)
     ax.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
-    return f"{concept} ({unit})", _svg(fig)
+    return f"every {unit} value reported, by article date", _svg(fig)
 
 
 def _table_html(frame: pd.DataFrame, limit: int = 15) -> str:

@@ -395,8 +395,10 @@ def _sentence_date(sent: Span, article_date: str | None) -> str | None:
                 continue
             if re.fullmatch(r"\d{4}", lowered.strip()):
                 continue
-            if re.search(r"\d+\s+(years?|months?|weeks?|days?)\b(?!\s+ago)", lowered) or lowered.startswith(("the past", "the last", "recent")):
-                continue
+            words = set(re.findall(r"[a-z]+", lowered))
+            if (words & {"decade", "decades", "century", "centuries", "years", "months", "weeks", "days"} and "ago" not in words) \
+                    or lowered.startswith(("the past", "the last", "recent")):
+                continue  # a duration ("over five years", "the next decade"), not a date
             resolved = resolve_date(ent.text, article_date)
             if resolved:
                 return resolved
