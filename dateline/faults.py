@@ -1,7 +1,7 @@
 """Fault injection for the crash tests: `DATELINE_FAULT=<stage>` kills the process at that stage.
 
-Stages: `extract` (during extraction), `publish` (staging file written, not yet renamed over the
-warehouse). Used only by tests; unset, it does nothing.
+Stages: `extract` (during extraction), `load` (half-way through loading the staging file),
+`publish` (staging file complete, not yet renamed over the warehouse). Used only by tests; unset, it does nothing.
 """
 from __future__ import annotations
 

@@ -167,6 +167,7 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
             con.execute(sql_text("queries/delete_article_rows.sql").replace("{table}", table))
         con.unregister("reload_ids")
         written["articles"] = _insert(con, "articles", load.tables.get("articles"))
+        faults.crash_point("load")
         written["entities"] = _insert(con, "entities", load.tables.get("entities"), "ON CONFLICT DO NOTHING")
         for table in FACT_TABLES:
             written[table] = _insert(con, table, load.tables.get(table))

@@ -84,3 +84,23 @@ def test_a_failing_source_counts_its_errors(server):
     url = f"{server}/down.xml"
     _, _, rows = read_sources_with_state([url], {url: {"error_count": 2}})
     assert rows[0]["error_count"] == 3 and rows[0]["last_success"] is None and "404" in rows[0]["last_error"]
+
+
+def test_transient_failures_are_retried_with_backoff(monkeypatch):
+    from dateline.sources import feeds
+
+    calls = []
+
+    def flaky(url, headers=None, response_headers=None):
+        calls.append(url)
+        if len(calls) < 3:
+            raise feeds.TransientError("HTTP 503 Service Unavailable")
+        return b"ok"
+
+    monkeypatch.setattr(feeds, "fetch_once", flaky)
+    monkeypatch.setattr(feeds, "RETRY_DELAYS", (0.0, 0.0))
+    assert feeds.fetch("http://127.0.0.1:1/x") == b"ok" and len(calls) == 3
+    calls.clear()
+    monkeypatch.setattr(feeds, "fetch_once", lambda *a, **k: (_ for _ in ()).throw(feeds.TransientError("timeout")))
+    with pytest.raises(feeds.TransientError):
+        feeds.fetch("http://127.0.0.1:1/x")

@@ -53,7 +53,7 @@ def baseline(tmp_path_factory):
     return snapshot(work / "w.duckdb")
 
 
-@pytest.mark.parametrize("stage", ["extract", "publish"])
+@pytest.mark.parametrize("stage", ["extract", "load", "publish"])
 def test_sigkill_leaves_the_published_warehouse_intact_and_the_next_run_completes(tmp_path, baseline, stage):
     db = tmp_path / "w.duckdb"
     src = tmp_path / "src"
@@ -163,3 +163,34 @@ def test_huge_long_duplicate_and_invisible_inputs(tmp_path):
     assert reasons["copy"].startswith("duplicate: the same text as article 'wire.txt'")
     assert "only the first 200,000 are analysed" in " ".join(run.stderr.split())  # rich wraps lines
     assert int(run_read_only(db, "SELECT count(*) n FROM events WHERE article_id = 'odd.txt'")["n"][0]) >= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=99), st.booleans())
+def test_number_parser_reads_what_it_is_written(whole, cents, with_fraction):
+    from dateline.extract.numbers import parse_number
+
+    written = f"{whole:,}" + (f".{cents:02d}" if with_fraction else "")
+    expected = whole + (cents / 100 if with_fraction else 0)
+    assert parse_number(written) == pytest.approx(expected)
+    assert parse_number(written.replace(",", "")) == pytest.approx(expected)
+    for magnitude, scale in (("bn", 1e9), ("m", 1e6), ("k", 1e3)):
+        assert parse_number(f"{whole}{magnitude}") == pytest.approx(whole * scale)
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_number_words_round_trip(n):
+    from dateline.extract.numbers import parse_number
+
+    ones = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+           "seventeen eighteen nineteen".split()
+    tens = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+    def words(k: int) -> str:
+        if k < 20:
+            return ones[k]
+        if k < 100:
+            return tens[k // 10] + ("-" + ones[k % 10] if k % 10 else "")
+        return ones[k // 100] + " hundred" + (" " + words(k % 100) if k % 100 else "")
+
+    assert parse_number(words(n)) == n

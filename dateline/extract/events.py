@@ -467,12 +467,12 @@ def extract_events(doc: Doc, ents: ArticleEntities, article_date: str | None = N
             named = {m.entity.country_code for m in ents.in_span(sent) if m.entity.country_code} - {tgt_country}
             if len(named) == 1:
                 src_country = named.pop()
-        location, _ = _sentence_location(sent, ents, dateline_city)
+        location, location_country = _sentence_location(sent, ents, dateline_city)
         events.append(Event(
             event_type=kind, quad_class=QUAD_CLASS[kind], trigger=trigger.text,
             source_actor=src_text, source_country=src_country,
             target_actor=tgt_text, target_country=tgt_country,
-            event_date=_sentence_date(sent, article_date), location=location, location_country=None,
+            event_date=_sentence_date(sent, article_date), location=location, location_country=location_country,
             sentence_start=sent.start_char, sentence_end=sent.end_char, negated=negated,
             trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text)))
     return events

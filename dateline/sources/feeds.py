@@ -26,7 +26,28 @@ class NotModified(Exception):
     """The server answered 304 to a conditional request: nothing new since the last poll."""
 
 
+RETRY_DELAYS = (1.0, 4.0)  # seconds before the second and third try of a transient failure
+
+
+class TransientError(FetchError):
+    """A timeout, a refused connection or a 5xx: worth another try."""
+
+
 def fetch(url: str, headers: dict[str, str] | None = None, response_headers: dict | None = None) -> bytes:
+    """`fetch_once`, tried again with backoff when the failure is transient (timeouts, 5xx)."""
+    import time
+
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            return fetch_once(url, headers, response_headers)
+        except TransientError:
+            if delay is None:
+                raise
+            time.sleep(delay)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def fetch_once(url: str, headers: dict[str, str] | None = None, response_headers: dict | None = None) -> bytes:
     """GET one http(s) URL with a timeout and a size cap; FetchError with a plain reason otherwise.
 
     `headers` may carry If-None-Match / If-Modified-Since (NotModified on 304); the response's ETag and
@@ -42,9 +63,10 @@ def fetch(url: str, headers: dict[str, str] | None = None, response_headers: dic
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             raise NotModified() from None
-        raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
+        error = TransientError if exc.code >= 500 or exc.code == 429 else FetchError
+        raise error(f"HTTP {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise FetchError(f"cannot fetch: {getattr(exc, 'reason', exc)}") from None
+        raise TransientError(f"cannot fetch: {getattr(exc, 'reason', exc)}") from None
     if len(data) > MAX_BYTES:
         raise FetchError(f"larger than the {MAX_BYTES // (1024 * 1024)} MB cap")
     return data
