@@ -403,8 +403,8 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
             end = nxt_end
             used_direct.add(k + 1)
             k += 1
-        prev = quotes[-1] if quotes else None
-        if cue_tok is None and prev is not None and prev.kind == "direct" and prev.speaker is not None \
+        prev = max((q for q in quotes if q.quote_end <= start), key=lambda q: q.quote_end, default=None)
+        if cue_tok is None and prev is not None and prev.speaker is not None \
                 and text[prev.quote_end:start].count("\n") <= 2 and "\n" in text[prev.quote_end:start] \
                 and len(re.findall(r"\w+", text[prev.quote_end:start])) <= 12 and _paragraph_is_quote(text, start, end):
             # a paragraph that only goes on quoting the speaker of the paragraph before
