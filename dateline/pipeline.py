@@ -141,6 +141,15 @@ def to_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
     return frames
 
 
+def spill_frames(frames: dict[str, pd.DataFrame], folder: Path, batch_no: int) -> None:
+    """Write one batch's validated rows as Parquet (`folder/<table>/<batch>.parquet`) for the load to read."""
+    for table, frame in frames.items():
+        if frame is None or frame.empty:
+            continue
+        (folder / table).mkdir(parents=True, exist_ok=True)
+        frame.to_parquet(folder / table / f"{batch_no:05d}.parquet", index=False)
+
+
 def rejection_rows(rejections: list[Rejection], run_id: str) -> list[dict]:
     now = dt.datetime.now()
     return [dict(asdict(r), run_id=run_id, rejected_at=now) for r in rejections]

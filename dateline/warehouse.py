@@ -138,7 +138,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, on_
         cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
         use = [c for c in frame.columns if c in cols]
         col_sql = ", ".join(f'"{c}"' for c in use)
-        con.execute(f"INSERT INTO {table} ({col_sql}) SELECT {col_sql} FROM staged_frame {on_conflict}")
+        con.execute(f"INSERT INTO {table} ({col_sql}) SELECT {col_sql} FROM staged_frame {on_conflict}").fetchall()
     finally:
         con.unregister("staged_frame")
     return len(frame)
@@ -166,11 +166,12 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
         for table in (*FACT_TABLES, "articles"):
             con.execute(sql_text("queries/delete_article_rows.sql").replace("{table}", table))
         con.unregister("reload_ids")
-        written["articles"] = _insert(con, "articles", load.tables.get("articles"))
+        written["articles"] = _insert_spilled(con, "articles", load) or _insert(con, "articles", load.tables.get("articles"))
         faults.crash_point("load")
-        written["entities"] = _insert(con, "entities", load.tables.get("entities"), "ON CONFLICT DO NOTHING")
+        written["entities"] = _insert_spilled(con, "entities", load, distinct_on="entity_id") or \
+            _insert(con, "entities", load.tables.get("entities"), "ON CONFLICT DO NOTHING")
         for table in FACT_TABLES:
-            written[table] = _insert(con, table, load.tables.get(table))
+            written[table] = _insert_spilled(con, table, load) or _insert(con, table, load.tables.get(table))
         for table in ("rejected_articles", "quarantine", "validation_results", "runs"):
             written[table] = _insert(con, table, load.tables.get(table))
         polled = load.tables.get("sources")
@@ -197,11 +198,31 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
 
 
 class LoadBatch:
-    """Everything one run writes: DataFrames per table and the ids of articles to replace."""
+    """Everything one run writes: DataFrames per table, Parquet files spilled per batch (`spill/<table>/`),
+    and the ids of articles to replace."""
 
-    def __init__(self, tables: dict[str, pd.DataFrame], reload_ids: set[str]):
+    def __init__(self, tables: dict[str, pd.DataFrame], reload_ids: set[str], spill: Path | None = None):
         self.tables = tables
         self.reload_ids = reload_ids
+        self.spill = spill
+
+
+def _insert_spilled(con: duckdb.DuckDBPyConnection, table: str, load: LoadBatch, distinct_on: str | None = None) -> int:
+    """Bulk-insert a table's spilled Parquet files; 0 when there are none."""
+    folder = load.spill / table if load.spill is not None else None
+    if folder is None or not folder.is_dir() or not any(folder.glob("*.parquet")):
+        return 0
+    pattern = str(folder / "*.parquet").replace("'", "''")
+    source = f"read_parquet('{pattern}', union_by_name = true)"
+    cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+    present = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    use = [c for c in cols if c in present]
+    col_sql = ", ".join(f'"{c}"' for c in use)
+    select = f"SELECT DISTINCT ON ({distinct_on}) {col_sql} FROM {source}" if distinct_on else f"SELECT {col_sql} FROM {source}"
+    conflict = " ON CONFLICT DO NOTHING" if distinct_on else ""
+    before = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    con.execute(f"INSERT INTO {table} ({col_sql}) {select}{conflict}").fetchall()
+    return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] - before
 
 
 def query(db: Path, sql: str, params: list | dict | None = None) -> pd.DataFrame:

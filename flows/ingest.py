@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import pandas as pd
 from prefect import flow, task
 
 from dateline import faults, pipeline, progress, warehouse
-from dateline.extract import TABLES, extract_articles
+from dateline.extract import extract_articles
 from dateline.records import Article
 from dateline.validate import validate_tables, write_data_docs
 
@@ -52,8 +54,8 @@ def validate(frames: dict[str, pd.DataFrame], run_id: str):
 
 
 @task
-def load(db: str, tables: dict[str, pd.DataFrame], reload_ids: set[str]) -> dict[str, int]:
-    return warehouse.publish(Path(db), warehouse.LoadBatch(tables, reload_ids))
+def load(db: str, tables: dict[str, pd.DataFrame], reload_ids: set[str], spill: str) -> dict[str, int]:
+    return warehouse.publish(Path(db), warehouse.LoadBatch(tables, reload_ids, Path(spill)))
 
 
 @task
@@ -90,38 +92,44 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
         print(f"{len(articles)} articles read: {plan.new} new, {plan.changed} changed, "
               f"{plan.unchanged} unchanged; {len(rejections)} rejected")
 
+        # each batch is extracted, validated and spilled to Parquet, so memory holds one batch at a time
+        spill = Path(tempfile.mkdtemp(prefix="dateline-spill-"))
+        quarantine, results = [], []
         progress.start(len(plan.todo))
-        rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-        for i in range(0, len(plan.todo), batch_size):
-            for table, table_rows in extract_batch(plan.todo[i:i + batch_size], model, workers).items():
-                rows[table].extend(table_rows)
+        for n, i in enumerate(range(0, len(plan.todo), batch_size)):
+            batch = plan.todo[i:i + batch_size]
+            rows = extract_batch(batch, model, workers)
+            rows["articles"] = pipeline.article_rows(batch, run_id)
+            lap("extract")
+            outcome = validate(pipeline.to_frames(rows), run_id)
+            pipeline.spill_frames(outcome.passing, spill, n)
+            quarantine += outcome.quarantine
+            results += outcome.results
+            lap("validate")
         progress.stop()
-        rows["articles"] = pipeline.article_rows(plan.todo, run_id)
-        lap("extract")
-        outcome = validate(pipeline.to_frames(rows), run_id)
-        lap("validate")
 
         status = "failed" if strict and rejections else "completed"
         seconds = time.perf_counter() - t0
         run_row = {"run_id": run_id, "started_at": started_at, "finished_at": dt.datetime.now(), "status": status,
                    "articles_new": plan.new, "articles_changed": plan.changed, "articles_unchanged": plan.unchanged,
-                   "articles_rejected": len(rejections), "rows_quarantined": len(outcome.quarantine),
+                   "articles_rejected": len(rejections), "rows_quarantined": len(quarantine),
                    "seconds": round(seconds, 3), "model": model or "default", "sources": "; ".join(sources),
                    "message": None, "workers": workers, "stage_seconds": json.dumps(stages)}
-        tables = dict(outcome.passing)
-        tables["rejected_articles"] = pd.DataFrame(pipeline.rejection_rows(rejections, run_id))
-        tables["quarantine"] = pd.DataFrame(outcome.quarantine)
-        tables["validation_results"] = pd.DataFrame(outcome.results)
-        tables["runs"] = pd.DataFrame([run_row])
-        tables["sources"] = pd.DataFrame([dict(row, run_id=run_id) for row in polled])
-        written = load(db, tables, {a.article_id for a in plan.todo})
+        tables = {"rejected_articles": pd.DataFrame(pipeline.rejection_rows(rejections, run_id)),
+                  "quarantine": pd.DataFrame(quarantine), "validation_results": pd.DataFrame(results),
+                  "runs": pd.DataFrame([run_row]),
+                  "sources": pd.DataFrame([dict(row, run_id=run_id) for row in polled])}
+        try:
+            written = load(db, tables, {a.article_id for a in plan.todo}, str(spill))
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)
     docs = data_docs(db)
 
     summary = pipeline.RunSummary(
         run_id=run_id, db=db, status=status, articles_new=plan.new, articles_changed=plan.changed,
         articles_unchanged=plan.unchanged, articles_rejected=len(rejections), rows=written,
-        rows_quarantined=len(outcome.quarantine),
-        validation_failed=sum(1 for r in outcome.results if not r["success"]), validation_total=len(outcome.results),
+        rows_quarantined=len(quarantine),
+        validation_failed=sum(1 for r in results if not r["success"]), validation_total=len(results),
         seconds=round(time.perf_counter() - t0, 2),
         rejections=[{"location": r.location, "reason": r.reason} for r in rejections],
         warnings=[f"{a.article_id}: {w}" for a in articles for w in a.warnings], data_docs=docs)

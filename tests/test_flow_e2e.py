@@ -118,3 +118,11 @@ def test_seed_article_gives_what_the_contract_lists(tmp_path):
                    for r in rows.itertuples()), (kind, events)
     metric = run_read_only(db, "SELECT value, normalized_unit, change, concept FROM metrics WHERE value = 46").iloc[0]
     assert (metric["normalized_unit"], metric["change"], metric["concept"]) == ("percentage", "up", "bilateral trade")
+
+
+def test_small_batches_give_the_same_rows(sample_run, tmp_path):
+    """Each batch is extracted, validated and spilled on its own; the warehouse is the same however it is cut."""
+    _, _, whole = sample_run
+    run = dateline("run", "--db", "w.duckdb", "--batch-size", "4", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert counts(tmp_path / "w.duckdb") == whole
