@@ -1,7 +1,6 @@
 """Canned reports (one SQL file each in sql/reports/), the export of every table, and the HTML report."""
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import html
 import io
@@ -183,7 +182,3 @@ table.t{{border-collapse:collapse;font-size:14px}}table.t td,table.t th{{padding
 {body}</body></html>"""
     out.write_text(page, encoding="utf-8")
     return out
-
-
-def data_uri(path: Path) -> str:  # pragma: no cover - handy for embedding the report elsewhere
-    return "data:text/html;base64," + base64.b64encode(path.read_bytes()).decode()

@@ -418,8 +418,6 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                                     w.text if w.pos_ == "PROPN" else w.text.lower()) + w.whitespace_ for w in words).strip()
                     surface = doc[j:noun.i + 1].text
                     last = noun.i + 1
-            elif j < n and doc[j].lower_ == "of" and i > 0 and tok.lower_ in ORDER_RANGES:
-                pass
         # "from 208 pounds to 193", "from $750,000 to $1 million", "between 5% and 6%", "$3 billion to $5 billion"
         before_words = {t.lower_ for t in doc[max(0, first - 3):first]}
         before_lemmas = {t.lemma_.lower() for t in doc[max(0, first - 3):first]}
@@ -458,7 +456,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         if currency and head_tok.i == tok.i:
             head_tok = tok.head if tok.head.text in ("$", "€", "£") or tok.dep_ in ("compound",) else tok
             if doc[first].dep_ != "nmod" and doc[first].head.i != first:
-                head_tok = doc[first] if doc[first].head.i == first else doc[first]
+                head_tok = doc[first]
         change = glued_change or _change(doc, first, tok, head_tok)
         concept = _concept(tok, head_tok, last)
         consumed.update(range(first, max(last, j)))
