@@ -1,6 +1,8 @@
 """Each extractor on sentences written for the purpose: offsets, kinds, names, units, events."""
 from __future__ import annotations
 
+import pytest
+
 SEED_LIKE = ("Pakistan's Foreign Minister Shah Mahmood Qureshi and his Russian counterpart Sergey Lavrov on Wednesday "
              "agreed to further promote bilateral cooperation.\n\nQureshi held talks with Lavrov in Islamabad.\n\n"
              "\"We reviewed our cooperation in the field of security,\" Qureshi said.")
@@ -61,6 +63,31 @@ def test_according_to(analyse):
     _, _, rows = analyse("According to the ministry, exports rose sharply in March.")
     q = rows["quotes"][0]
     assert q["speaker"] == "the ministry" and q["quote_text"].startswith("exports rose")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser takes a word of the quote for the subject of "said"
+    ('"If it cannot, it will at some point, probably sooner rather than later," said James Acton, '
+     'a physicist at the Carnegie Endowment.', "James Acton"),
+    ('Said Ellis: "I do not get the sense she is the least bit interested in tax reform."', "Ellis"),
+    ('"Did you shoot him? He had better not be dead," she yells while running down the street.', "she"),
+    ('"Go back to Univision and do not come back here," Trump barked at the reporter.', "Trump"),
+    ('She then addressed the supporters again: "Here is what I regret about this whole campaign."', "She"),
+    ('In an August speech, Trump attacked "the hateful ideology of radical Islam and its oppression."', "Trump"),
+])
+def test_direct_quote_speakers_beyond_said(analyse, text, speaker):
+    _, _, rows = analyse(text)
+    direct = [q for q in rows["quotes"] if q["kind"] == "direct"]
+    assert [q["speaker"] for q in direct] == [speaker]
+    assert all(text[q["speaker_start"]:q["speaker_end"]] == q["speaker"] for q in direct)
+
+
+def test_a_full_stop_ends_the_quote_before_a_later_verb(analyse):
+    text = ('Trump boasted, "That makes me very smart." Trump was defensive when forced to defend '
+            'not paying an architect.')
+    _, _, rows = analyse(text)
+    direct = [q for q in rows["quotes"] if q["kind"] == "direct"]
+    assert [(q["cue"], q["speaker_start"]) for q in direct] == [("boasted", 0)]
 
 
 def test_metric_percentage_increase_with_concept(analyse):

@@ -58,6 +58,12 @@ def cue_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def after_cue_lemmas() -> frozenset[str]:
+    """Cues that follow a direct quote: the speech verbs and those that attribute only there."""
+    return cue_lemmas() | vocab.words("quote_cues_after.txt")
+
+
+@lru_cache(maxsize=1)
 def object_cue_lemmas() -> frozenset[str]:
     """Cue verbs whose direct object is what is attributed ("criticized the plan", "endorsed Clinton")."""
     return frozenset(row[0] for row in vocab.rows("attribution_cues.tsv")
@@ -143,10 +149,14 @@ def _np_span(tok: Token) -> Span:
         if _cut_below(t, tok):
             continue
         left, right = min(left, t.i), max(right, t.i)
+    stop = next((t.i for t in doc[tok.i + 1:right + 1] if t.text in (":", '"') or t.text in OPEN_MARKS + CLOSE_MARKS), None)
+    if stop is not None:
+        right = stop - 1  # `Said Ellis: "…"`: the quote the parser hung under the name is not the name
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
+    while left < right and (doc[left].is_punct or doc[left].is_space
+                                  or (doc[left].pos_ == "VERB" and doc[left].dep_ == "compound")):
+        left += 1  # `Said Ellis`: the cue the parser made a compound of the name is not the name
     return doc[left:right + 1]
 
 
@@ -192,6 +202,42 @@ def _speaker_of(verb: Token) -> Token | None:
         return _speaker_of(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # "a post saying that …"
+    return None
+
+
+def _cue_speaker(cue: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, else the name right after an inverted cue
+    (`Said Ellis: "…"`, `"…," said Ellis`), else the object of `according to`."""
+    doc = cue.doc
+    if cue.lower_ == "according" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
+        return next((c for c in doc[cue.i + 1].children if c.dep_ == "pobj"), None)
+    speaker = _speaker_of(cue)
+    if speaker is not None:
+        return speaker
+    if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
+        return cue.head
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.sent.start == cue.sent.start:
+        while nxt.dep_ == "compound" and nxt.head.i > nxt.i and nxt.head.pos_ == "PROPN":
+            nxt = nxt.head
+        return nxt
+    return None
+
+
+def _subject_outside(cue: Token, outside) -> Token | None:
+    """A subject of the cue outside the quotation, when the parser took a word of the quote for it:
+    `"… it will …," said James Acton`."""
+    for child in cue.children:
+        if child.dep_ in SPEAKER_DEPS and outside(child.idx) and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if after is not None and after.pos_ == "PROPN" and outside(after.idx):
+        while after.dep_ == "compound" and after.head.i > after.i and after.head.pos_ == "PROPN":
+            after = after.head
+        return after
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ in ("PROPN", "NOUN", "PRON") and outside(before.idx):
+        return before
     return None
 
 
@@ -268,7 +314,7 @@ class SpeakerResolver:
 # ------------------------------------------------------------------ the extractor
 def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
     text = doccache.text(doc)
-    cues = cue_lemmas()
+    cues, after_cues = cue_lemmas(), after_cue_lemmas()
     resolver = SpeakerResolver(doc, ents)
     directs = quote_spans(text)
     quotes: list[Quote] = []
@@ -365,7 +411,7 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
             k += 1
             continue
         start, end = directs[k]
-        own = _attribution_after(doc, end, cues)
+        own = _attribution_after(doc, end, after_cues)
         if own is not None and len(re.findall(r"\w+", text[end:own[0].idx])) > 3:
             own = None  # a short quotation counts as a quote only when `, she said` follows at once
         if _words(text, start, end) < MIN_DIRECT_WORDS and (own is None or inside_direct(own[0].idx) or _is_title(text[start:end])):
@@ -377,16 +423,20 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
                 quotes.append(make(cs, max(ce, *(directs[j][1] for j in covered)), "mixed", cue_tok, _speaker_of(cue_tok)))
             k += 1
             continue
-        cue_tok, speaker_tok = _attribution_after(doc, end, cues) or (None, None)
+        cue_tok, speaker_tok = _attribution_after(doc, end, after_cues) or (None, None)
+        if cue_tok is not None and cue_tok.pos_ in ("VERB", "AUX") and inside_direct(cue_tok.idx):
+            cue_tok, speaker_tok = None, None  # a cue inside the next quotation: look before this one
         if cue_tok is None:
             cue_tok, speaker_tok = _attribution_before(doc, start, cues) or (None, None)
+        if cue_tok is None:
+            cue_tok, speaker_tok = _attribution_colon(doc, start) or (None, None)
         if cue_tok is not None and inside_direct(cue_tok.idx + len(cue_tok.text) - 1):
             cue_tok, speaker_tok = None, None
+        if cue_tok is None and speaker_tok is None:
+            cue_tok, speaker_tok = _governing_verb(doc, start, end) or (None, None)
         if speaker_tok is not None and inside_direct(speaker_tok.idx):
             # the parser took a word of the quote for the subject: `"… We will …," Chief Jordan said`
-            before = doc[cue_tok.i - 1] if cue_tok.i > 0 else None
-            speaker_tok = before if before is not None and before.pos_ in ("PROPN", "NOUN", "PRON") \
-                and not inside_direct(before.idx) else None
+            speaker_tok = _subject_outside(cue_tok, lambda i: not inside_direct(i))
         # a quote split around its cue: `"…," he said. "…"` is one row
         while cue_tok is not None and cue_tok.idx >= end and k + 1 < len(directs) and k + 1 not in used_direct:
             nxt_start, nxt_end = directs[k + 1]
@@ -396,7 +446,7 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
             between_span = doc.char_span(end, nxt_start, alignment_mode="contract")
             new_speech = between_span is not None and any(
                 _is_cue(t, cues) and t.i != cue_tok.i and t.lemma_ in INTRODUCING_CUES for t in between_span)
-            nxt_own = _attribution_after(doc, nxt_end, cues)
+            nxt_own = _attribution_after(doc, nxt_end, after_cues)
             if new_speech or (nxt_own is not None and nxt_own[0].i != cue_tok.i) \
                     or (len(re.findall(r"\w+", between)) > 12 and _attribution_before(doc, nxt_start, cues) is None):
                 break
@@ -404,7 +454,7 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
             used_direct.add(k + 1)
             k += 1
         prev = max((q for q in quotes if q.quote_end <= start), key=lambda q: q.quote_end, default=None)
-        if cue_tok is None and prev is not None and prev.speaker is not None \
+        if cue_tok is None and speaker_tok is None and prev is not None and prev.speaker is not None \
                 and text[prev.quote_end:start].count("\n") <= 2 and "\n" in text[prev.quote_end:start] \
                 and len(re.findall(r"\w+", text[prev.quote_end:start])) <= 12 and _paragraph_is_quote(text, start, end):
             # a paragraph that only goes on quoting the speaker of the paragraph before
@@ -490,9 +540,12 @@ def _attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> tuple[Token,
     span = doc.char_span(end, end + len(tail), alignment_mode="expand")
     if span is None:
         return None
-    for tok in span:
-        if tok.idx < end:
-            continue
+    closed = re.search(r"[.!?][\"”’']*\s*$", text[max(0, end - 4):end]) is not None
+    for n, tok in enumerate(t for t in span if t.idx >= end and not t.is_space):
+        if closed and n >= 4 and not _is_cue(tok, cues):
+            break  # `"… smart." Trump was defensive when forced to defend …`: a new sentence
+        if tok.text in OPEN_MARKS or (tok.text == '"' and tok.whitespace_ == ""):
+            break  # another quotation begins
         if tok.is_sent_start and tok.idx > end + 2 and tok.text[:1].isupper() and tok.idx - end > 3:
             # a new sentence that is not "He said." right after the quote
             if not (_is_cue(tok, cues) or any(_is_cue(t, cues) for t in tok.sent[:4])):
@@ -501,7 +554,7 @@ def _attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> tuple[Token,
             between = text[end:tok.idx]
             speaker = _speaker_of(tok)
             if len(re.findall(r"\w+", between)) <= 8:
-                return tok, speaker
+                return tok, _cue_speaker(tok)
             if speaker is not None and all(t.i in {d.i for d in speaker.subtree} or t.is_punct or t.is_space
                                            for t in doc.char_span(end, tok.idx, alignment_mode="expand") or []
                                            if t.idx >= end and t.i != tok.i):
@@ -509,6 +562,28 @@ def _attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> tuple[Token,
             break
         if tok.text in (".", "!", "?") and tok.idx > end + 1:
             break
+    return _unlisted_cue_after(doc, end) if not closed else None
+
+
+def _unlisted_cue_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
+    """`"Go back to Univision," Trump barked`: a quote that ends in a comma, then a short subject and its
+    verb, is attributed to that subject whatever the verb."""
+    text = doccache.text(doc)
+    if not re.search(r",\s*[\"”’']?\s*$", text[max(0, end - 3):end]):
+        return None
+    span = doc.char_span(end, min(len(text), end + 80), alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if t.idx >= end and not t.is_space and not t.is_punct]
+    for n, tok in enumerate(words[:6]):
+        if "\n" in text[end:tok.idx]:
+            return None
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= end and c.i < tok.i), None)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN") \
+                    and all(w.i in {d.i for d in subject.subtree} for w in words[:n]):
+                return tok, subject
+            return None
     return None
 
 
@@ -534,7 +609,7 @@ def _attribution_before(doc: Doc, start: int, cues: frozenset[str]) -> tuple[Tok
         if n > 8:
             break
         if _is_cue(tok, cues):
-            return tok, _speaker_of(tok)
+            return tok, _cue_speaker(tok)
         if tok.text in (".", "!", "?") and tok.idx < start - 2:
             break
     # `Mr. Smith said of the 1990s. "…"`: the sentence just before, in the same paragraph, names the speaker
@@ -545,6 +620,52 @@ def _attribution_before(doc: Doc, start: int, cues: frozenset[str]) -> tuple[Tok
             for tok in sent:
                 if _is_cue(tok, cues) and tok.dep_ in ("ROOT", "conj") and _speaker_of(tok) is not None:
                     return tok, _speaker_of(tok)
+    return None
+
+
+def _attribution_colon(doc: Doc, start: int) -> tuple[Token | None, Token] | None:
+    """`She then addressed the supporters again: "…"`, `Kerry: "…"`: the clause a colon closes introduces
+    the quote that follows, whatever its verb; its subject is the speaker."""
+    text = doccache.text(doc)
+    colon_at = len(text[:start].rstrip()) - 1
+    if colon_at < 0 or text[colon_at] != ":":
+        return None
+    colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    colon = colon[0]
+    clause = [t for t in doc[colon.sent.start:colon.i] if not t.is_space]
+    for k in range(len(clause) - 1, -1, -1):
+        if "\n" in clause[k].text or "\n" in clause[k].whitespace_ or clause[k].text in (".", "?", "!", '"', "”"):
+            clause = clause[k + 1:]
+            break
+    if not clause:
+        return None
+    if len(clause) <= 4 and all(t.pos_ == "PROPN" for t in clause):
+        return None, clause[-1]  # `Kerry: "…"`
+    for tok in reversed(clause):
+        if tok.pos_ in ("VERB", "AUX"):
+            speaker = _speaker_of(tok)
+            if speaker is not None and speaker.i >= clause[0].i and speaker.pos_ in ("PROPN", "PRON", "NOUN"):
+                return tok, speaker
+    return None
+
+
+def _governing_verb(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
+    """`Trump attacked "the hateful ideology …"`, `he characterized Kaine as "a little desperate"`: with no cue
+    around it, a quotation that a verb before it governs is that verb's subject's words, when the subject
+    is a name or a pronoun."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for anc in list(span.root.ancestors)[:4]:
+        if anc.i >= span.start or anc.sent.start != span.sent.start:
+            continue
+        if anc.pos_ == "VERB":
+            subject = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in ("it", "this", "that", "which", "what"):
+                return anc, subject
+            return None
     return None
 
 
