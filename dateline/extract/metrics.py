@@ -54,6 +54,11 @@ DOLLAR_COUNTRY = {"US": "dollar", "A": "australian dollar", "C": "canadian dolla
                   "S": "singapore dollar", "NZ": "new zealand dollar"}
 GLUED_MAGNITUDES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9,
                     "tn": 1e12, "trn": 1e12}
+LABEL_NOUNS = {"category", "level", "phase", "stage", "grade", "class", "type", "tier", "article", "section", "chapter",
+               "page", "room", "gate", "platform", "route", "channel", "version", "model", "covid", "sp", "zip", "apt",
+               "suite", "unit", "no", "number", "vol", "volume", "episode", "part", "figure", "table"}
+STREET_WORDS = {"Road", "Rd", "Street", "St", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive", "Dr", "Boulevard", "Blvd",
+                "Place", "Pl", "Court", "Ct", "Terrace", "Crescent", "Close", "Square", "Highway", "Parkway"}
 PHONE_RE = re.compile(r"^\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}$|^\d{3}-\d{4}$")
 
 
@@ -131,6 +136,11 @@ def _is_number_token(tok: Token) -> bool:
     return t.lower() in NUMBER_WORDS or t.lower() in ("dozen",) or ("-" in t and parse_number(t) is not None and not re.search(r"\d", t))
 
 
+def _glued_magnitude(tok: Token) -> str:
+    """`m` of "$5.4m", also when the sentence's full stop stays on it ("$5.4m.")."""
+    return tok.text[:-1] if tok.text.endswith(".") and tok.is_sent_end else tok.text
+
+
 def _excluded(tok: Token, value: float, has_unit: bool, has_currency: bool) -> bool:
     doc = tok.doc
     t = tok.text
@@ -155,6 +165,13 @@ def _excluded(tok: Token, value: float, has_unit: bool, has_currency: bool) -> b
     if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not has_unit and prev.i > 0 \
             and prev.lower_ not in ("us", "a", "c", "hk") and prev.ent_type_ not in ("GPE", "NORP"):
         return True  # "iPhone 11", "Big 12", "Fortune 100"
+    if prev is not None and not has_unit and (re.fullmatch(r"[a-z]+[A-Z]\w*|[A-Z]{2,}|[A-Z]\w*[&/][A-Z]\w*", prev.text)
+                                              or prev.lower_ in LABEL_NOUNS) and prev.lower_ not in ("us", "hk"):
+        return True  # "iPhone 11", "FTSE 100", "COVID-19", "S&P 500", "category 4", "Channel 5"
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not has_unit and re.fullmatch(r"\d+(-\d+)?", t):
+        names = [w for w in doc[tok.i + 1:tok.i + 5] if w.text[:1].isupper()]
+        if any(w.text.rstrip(".") in STREET_WORDS for w in names):
+            return True  # "575 Wilbraham Road", "16-18 Industrial Avenue": an address
     if nxt is not None and nxt.text in ("-", "–") and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in DURATIONS | {"point", "year-old", "old"} and doc[tok.i + 2].dep_ == "amod":
         return True
     if "-" in t and re.search(r"[a-z]", t, re.I) and not re.match(r"^\w+-\w+$", t):
@@ -359,9 +376,9 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         # magnitude words after: "1.2 billion", "52 mln", "4 hundred million"; "m"/"bn" after money
         money_before = glued_currency or (i > 0 and doc[i - 1].text in PREFIX_CURRENCY)
         while j < n and (doc[j].lower_ in MAGNITUDES and doc[j].lower_ not in ("m", "b", "k")
-                         or (doc[j].text in GLUED_MAGNITUDES and doc[j - 1].whitespace_ == "" and
+                         or (_glued_magnitude(doc[j]) in GLUED_MAGNITUDES and doc[j - 1].whitespace_ == "" and
                              (money_before or doc[j].text in ("M", "B", "bn")))):
-            value *= MAGNITUDES.get(doc[j].lower_, GLUED_MAGNITUDES.get(doc[j].text, 1))
+            value *= MAGNITUDES.get(doc[j].lower_, GLUED_MAGNITUDES.get(_glued_magnitude(doc[j]), 1))
             j += 1
         value_max = None
         # a range: "340 to 350", "1,750-1,780", "between 5 and 10"
@@ -421,10 +438,15 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         # "from 208 pounds to 193", "from $750,000 to $1 million", "between 5% and 6%", "$3 billion to $5 billion"
         before_words = {t.lower_ for t in doc[max(0, first - 3):first]}
         before_lemmas = {t.lemma_.lower() for t in doc[max(0, first - 3):first]}
-        ranged = (last < n - 1 and doc[last].lower_ == "to" and ("from" in before_words or not before_lemmas & (UP | DOWN)))\
+        to_at = last
+        if "from" in before_words and not (last < n - 1 and doc[last].lower_ == "to"):
+            # "from $36,040 at 10.45pm last night to $34,935", "from 20 miles per gallon in 2008 to 29 mpg"
+            to_at = next((k for k in range(last, min(n - 1, last + 7)) if doc[k].lower_ == "to"
+                          and not any(t.text in (",", ";", ".") or t.lower_ in ("from", "and", "while", "but") for t in doc[last:k])), last)
+        ranged = (to_at < n - 1 and doc[to_at].lower_ == "to" and ("from" in before_words or not before_lemmas & (UP | DOWN)))\
             or (last < n - 1 and doc[last].lower_ == "and" and "between" in before_words)
         if value_max is None and ranged:
-            k = last + 1
+            k = to_at + 1
             while k < n and doc[k].text in PREFIX_CURRENCY:
                 k += 1
             if k < n and _is_number_token(doc[k]):
@@ -433,8 +455,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                 if upper is not None:
                     k += 1
                     while k < n and (doc[k].lower_ in MAGNITUDES and doc[k].lower_ not in ("m", "b", "k")
-                                     or (doc[k].text in GLUED_MAGNITUDES and doc[k - 1].whitespace_ == "")):
-                        upper *= MAGNITUDES.get(doc[k].lower_, GLUED_MAGNITUDES.get(doc[k].text, 1))
+                                     or (_glued_magnitude(doc[k]) in GLUED_MAGNITUDES and doc[k - 1].whitespace_ == "")):
+                        upper *= MAGNITUDES.get(doc[k].lower_, GLUED_MAGNITUDES.get(_glued_magnitude(doc[k]), 1))
                         k += 1
                     second_unit = _match_unit_after(doc, k) if k < n else None
                     same = second_unit is None or not unit or second_unit[1] == unit[1]
