@@ -210,8 +210,8 @@ def _currency_before(doc: Doc, i: int) -> tuple[str, str, int] | None:
         k = i - n
         if k < 0:
             continue
-        if n == 2 and not (doc[k].text.isupper() and doc[k].whitespace_ == ""):
-            continue  # "US$" / "A $" as written, never "a $3500"
+        if n == 2 and not (doc[k].text.isupper() and (doc[k].whitespace_ == "" or doc[k].text in ("US", "HK", "NZ"))):
+            continue  # "US$" / "HK $" as written, never "a $3500"
         surface = doc[k:i].text
         name = unit_name(surface.replace(" ", "")) or unit_name(surface)
         if name in CURRENCY_NAMES:
@@ -230,6 +230,17 @@ def _change(doc: Doc, first: int, number: Token, head: Token) -> str:
             return "up"
         if adjacent.lemma_.lower() in DOWN or adjacent.lower_ in DOWN:
             return "down"
+    if len(before) >= 2 and before[-1] in APPROX | MORE | LESS | {"minus"} and adjacent is not None:
+        # "up nearly 57%", "rose under 4%": the direction wins over the hedge
+        mover = doc[first - 2]
+        if mover.lemma_.lower() in UP or mover.lower_ in UP:
+            return "up"
+        if mover.lemma_.lower() in DOWN or mover.lower_ in DOWN:
+            return "down"
+    if before and before[-1] == "minus":
+        before = before[:-1]  # "about minus 387 Fahrenheit"
+    if before and before[-1] in ("average", "averaged", "averaging"):
+        return "~"
     last2 = " ".join(before[-2:])
     if last2 in ("up to", "as many", "as much", "no more", "not more") or (before and before[-1] in ("to",) and len(before) > 1 and before[-2] == "up"):
         return "<" if last2 == "up to" or "no" in last2 or "not" in last2 else ">"
@@ -416,13 +427,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         if name in ("degree",) and last < n and doc[last].lower_ in ("celsius", "fahrenheit", "c", "f"):
             name = doc[last].lower_ if len(doc[last].text) > 1 else {"c": "celsius", "f": "fahrenheit"}[doc[last].lower_]
             last += 1
-        # a rate: "$58.24 per barrel", "$5 a month"
-        if name and last + 1 < n and doc[last].lower_ in ("per", "a", "an") and (
-                doc[last + 1].pos_ == "NOUN" or _match_unit_after(doc, last + 1) is not None):
-            per = _match_unit_after(doc, last + 1)
-            per_name = per[1] if per else doc[last + 1].lemma_.lower()
-            name = f"{name} per {per_name}"
-            last = last + 1 + (per[2] if per else 1)
+        name, last = _rate(doc, name, last)
         head = tok.head
         if not name:
             # a counted noun is its own unit: "13,000 workers" → "worker"
@@ -467,6 +472,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                                 k += second_unit[2]
                             value_max, last = upper, k
                             consumed.update(range(j, k))
+        if name and " per " not in name:
+            name, last = _rate(doc, name, last)  # "between $62 and $68 per share", "3,000 tests per day"
         if _excluded(tok, value, bool(unit), bool(currency)):
             continue
         if not name and tok.ent_type_ in ("DATE", "TIME"):
@@ -482,7 +489,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         change = glued_change or _change(doc, first, tok, head_tok)
         concept = _concept(tok, head_tok, last)
         consumed.update(range(first, max(last, j)))
-        metrics.append(Metric(value, value_max, surface, name or "-", change, concept, start_char, end_char,
+        metrics.append(Metric(value, value_max, surface, _tidy_unit(name, doc[last - 1] if last > i else None), change, concept, start_char, end_char,
                               doccache.text(doc)[start_char:end_char]))
     # "one of the best wireless speakers": one of a kind, counted
     for tok in doc:
@@ -528,4 +535,40 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                                   _concept(tok, tok, tok.i + 3), tok.idx, noun.idx + len(noun.text),
                                   doccache.text(doc)[tok.idx:noun.idx + len(noun.text)]))
     metrics.sort(key=lambda m: m.start)
+    return _carry_into_conversions(metrics, doccache.text(doc))
+
+
+def _rate(doc: Doc, name: str, last: int) -> tuple[str, int]:
+    """A rate: "$58.24 per barrel", "$5 a month": the unit and the token after it."""
+    n = len(doc)
+    if name and last + 1 < n and doc[last].lower_ in ("per", "a", "an") and (
+            doc[last + 1].pos_ == "NOUN" or _match_unit_after(doc, last + 1) is not None):
+        per = _match_unit_after(doc, last + 1)
+        per_name = per[1] if per else doc[last + 1].lemma_.lower()
+        return f"{name} per {per_name}", last + 1 + (per[2] if per else 1)
+    return name, last
+
+
+def _tidy_unit(name: str | None, last: Token | None) -> str:
+    """`-cylinder` → cylinder, `JPY=` → JPY, `p.` → p, `straight World Cups` → straight World Cup."""
+    if not name or name == "-":
+        return "-"
+    tidy = re.sub(r"^[-–]+|[.=]+$", "", name) or "-"
+    if tidy != name:
+        name = unit_name(tidy) or tidy  # "JPY=" → japanese yen
+    if last is not None and name.endswith(last.text) and last.text.endswith("s") and not last.text.endswith("ss") \
+            and (last.tag_ == "NNPS" or last.ent_type_ == "NORP" or (last.pos_ == "PROPN" and " " in name)):
+        name = name[:-1]  # "straight World Cups" → straight World Cup, "Americans" → American
+    return name
+
+
+def _carry_into_conversions(metrics: list[Metric], text: str) -> list[Metric]:
+    """`just under 296 hp (300 PS / 224 kW)`, `some seven miles (11 km)`: a quantity in brackets after
+    another restates it in other units, so it shares its change and concept."""
+    for before, after in zip(metrics, metrics[1:]):
+        gap = text[before.end:after.start]
+        if re.fullmatch(r"\s*\(\s*|\s*/\s*", gap) and (gap.strip() == "(" or text[:before.start].rstrip().endswith("(")):
+            if after.change == "=":
+                after.change = before.change
+            after.concept = after.concept or before.concept
     return metrics
