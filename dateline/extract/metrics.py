@@ -284,19 +284,15 @@ def _noun_phrase(tok: Token) -> str:
 
 
 def _subject_phrase(verb: Token, skip: set[int]) -> str | None:
-    """The subject of a verb, climbing through relative clauses ("Ford, which has 13,000 workers" → Ford),
-    infinitives and coordinated verbs to the clause that names it."""
-    for _ in range(5):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.i not in skip and child.pos_ != "PRON" \
-                    and child.dep_ != "expl":
+    """The subject of the clause a quantity sits in, climbing through relative clauses ("Ford, which has
+    13,000 workers" → Ford), infinitives, coordinated verbs and the phrases above them to the clause that
+    names it ("Dell announced plans to lay off 6,650 employees" → Dell)."""
+    for node in [verb, *verb.ancestors][:8]:
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in skip and child.pos_ != "PRON":
                 return _noun_phrase(child) or None
-        if verb.dep_ == "relcl" and verb.head.i not in skip:
-            return _noun_phrase(verb.head) or None
-        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "pcomp", "prep", "pobj") and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        break
+        if node.dep_ == "relcl" and node.head.i not in skip:
+            return _noun_phrase(node.head) or None
     return None
 
 
@@ -305,6 +301,14 @@ def _concept(number: Token, head: Token, unit_end: int) -> str | None:
     of its clause, most specific first ("the 46 per cent increase in bilateral trade" → bilateral trade)."""
     doc = number.doc
     parts: list[str] = []
+    while head.dep_ == "pobj" and head.head.lower_ == "per" and head.head.head.i < head.i:
+        head = head.head.head  # "a speed of 15 miles per hour": the miles, not the hour
+    # "Unite Group, down 68 p", "Dow +0.2%", "RHP John Gant (0.5 WAR)": a name right before it
+    k = min(number.i, head.i) - 1
+    while k >= 0 and (doc[k].text in (",", "(", "+", "-") or doc[k].lower_ in ("up", "down", "by", "worth", "at")):
+        k -= 1
+    if k >= 0 and k < min(number.i, head.i) - 1 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME", "GPE"):
+        parts.append(_noun_phrase(doc[k]) or doc[k].text)
     quantity_ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
     # "a 46 per cent increase in bilateral trade", "60 per cent of its revenue"
     anchors = [head] + ([head.head] if head.head.pos_ == "NOUN" and head.head.lemma_.lower() in UP | DOWN | SHARE_NOUNS else [])
@@ -316,7 +320,7 @@ def _concept(number: Token, head: Token, unit_end: int) -> str | None:
                 if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "GPE", "LOC"):
                     phrase = _noun_phrase(pobj)
                     if phrase:
-                        return phrase
+                        parts.append(phrase)
     # "a net worth of 1.356 billion", "a fine of $7.5 million": the noun the quantity belongs to
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at", "with") and head.head.head.pos_ in ("NOUN", "PROPN"):
         parts.append(_noun_phrase(head.head.head))
@@ -333,8 +337,51 @@ def _concept(number: Token, head: Token, unit_end: int) -> str | None:
     subject = None if head.dep_ in ("nsubj", "nsubjpass") else _subject_phrase(verb, quantity_ids)
     if subject:
         parts.append(subject)
+    if len(parts) < 2:
+        # "boost the driving range by 35 miles": what the verb acts on
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i not in quantity_ids
+                    and c.pos_ in ("NOUN", "PROPN") and not any(t.like_num for t in c.subtree)), None)
+        if obj is not None:
+            parts.append(_noun_phrase(obj))
+    if not parts:
+        # "47.6% from the field", "$1 billion in gains", "students at Heidelberg University": where it is counted
+        for child in head.children:
+            if child.dep_ == "prep" and child.i >= unit_end - 1 and child.lower_ in ("from", "in", "at", "on", "for", "of"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+                    parts.append(_noun_phrase(pobj))
+                    break
+    if not parts:
+        parts.append(_neighbour_noun(doc, min(number.i, head.i), max(unit_end, head.i + 1)))
+    root = number.sent.root
+    if len(parts) < 2 and root.i != verb.i:
+        # the sentence's own subject as well: "The debris field stretched …, but most landed in 47 feet of water"
+        main = _subject_phrase(root, quantity_ids)
+        if main:
+            parts.append(main)
     parts = [p for p in dict.fromkeys(parts) if p]
     return ", ".join(parts[:3]) or None
+
+
+def _neighbour_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The last resort: the noun the quantity's words hang on after it ("a 352 μm pixel pitch", "a 6kW
+    electric motor"), else the name just before it with no verb between ("Dow +0.2%", "RHP John Gant
+    (0.5 WAR)", "MacBook Pro 16 inch")."""
+    for t in doc[start:end]:
+        h = t.head
+        if h.i >= end and h.pos_ in ("NOUN", "PROPN") and h.i - end < 4 and not h.like_num:
+            return _noun_phrase(h)
+    sent_start = doc[start].sent.start
+    for k in range(start - 1, max(sent_start, start - 7) - 1, -1):
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.ent_type_ not in ("DATE", "TIME"):
+            head = t
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.i < start:
+                head = head.head
+            return _noun_phrase(head) or t.text
+    return None
 
 
 def extract_metrics(doc: Doc) -> list[Metric]:
