@@ -279,7 +279,8 @@ def _noun_phrase(tok: Token) -> str:
     keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "advcl", "appos", "punct", "det", "prep", "cc", "conj")
             and not (t.i > tok.i and t.dep_ in ("pobj",))]
     keep = [t for t in keep if t.i <= tok.i or t.dep_ in ("compound",)]
-    words = [t.text for t in sorted(keep, key=lambda t: t.i) if not t.like_num and t.pos_ not in ("PRON",) and t.tag_ != "POS"]
+    words = [t.text for t in sorted(keep, key=lambda t: t.i) if not t.like_num and t.pos_ not in ("PRON", "SYM", "NUM", "ADV")
+             and t.tag_ != "POS" and not any(ch.isdigit() for ch in t.text) and t.text not in PREFIX_CURRENCY]
     return " ".join(words).strip()
 
 
