@@ -199,6 +199,8 @@ def _match_unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
         if n > 1 and any(t.is_punct and t.text not in ("/", "-", "$") for t in span):
             continue
         name = unit_name(surface)
+        if not name and surface.endswith(".") and span[-1].is_sent_end:
+            name = unit_name(surface[:-1])  # "$80 per sq m." at a sentence end
         if name and name != "-":
             return surface, name, n
     return None
@@ -213,6 +215,8 @@ def _currency_before(doc: Doc, i: int) -> tuple[str, str, int] | None:
         if n == 2 and not (doc[k].text.isupper() and (doc[k].whitespace_ == "" or doc[k].text in ("US", "HK", "NZ"))):
             continue  # "US$" / "HK $" as written, never "a $3500"
         surface = doc[k:i].text
+        if doc[i - 1].pos_ == "VERB":
+            continue  # "won four finals": a verb, not the Korean currency
         name = unit_name(surface.replace(" ", "")) or unit_name(surface)
         if name in CURRENCY_NAMES:
             return surface, name, k
@@ -568,6 +572,9 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         if tok.lower_ in ORDER_RANGES and tok.i not in consumed and tok.i + 2 < n and doc[tok.i + 1].lower_ == "of":
             low, high = ORDER_RANGES[tok.lower_]
             noun = doc[tok.i + 2]
+            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if noun.dep_ in ("amod", "compound") and pobj is not None and pobj.i > noun.i and pobj.i - noun.i < 4:
+                noun = pobj  # "thousands of COVID-19 tests": the tests
             if tok.lower_ == "tens" and noun.lower_ in ORDER_RANGES and tok.i + 4 < n and doc[tok.i + 3].lower_ == "of":
                 low, high = ORDER_RANGES[noun.lower_][0] * 10, ORDER_RANGES[noun.lower_][0] * 100
                 consumed.add(noun.i)
