@@ -42,8 +42,10 @@ def run(
     source: list[str] = typer.Option(None, "--source", "-s", help="A folder, .txt/.jsonl/.jsonl.gz/.csv file or feed URL; repeatable. Default: the bundled sample."),
     db: Optional[Path] = DbOption,
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: $DATELINE_SPACY_MODEL or en_core_web_sm)."),
-    workers: int = typer.Option(1, "--workers", help="Processes for the spaCy model."),
-    batch_size: int = typer.Option(2000, "--batch-size", help="Articles per extraction task (each task starts the worker processes anew)."),
+    workers: int = typer.Option(0, "--workers", help="Processes for the spaCy model (default: all cores)."),
+    batch_size: int = typer.Option(0, "--batch-size", help="Articles per extraction task (default: 2000; 250 on Dask)."),
+    task_runner: str = typer.Option("local", "--task-runner", help="local, or dask to run the NLP batches on a Dask cluster."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Scheduler of an existing Dask cluster (tcp://host:8786); default: a local cluster."),
     strict: bool = typer.Option(False, "--strict", help="Fail the run (exit 1) when any input is rejected."),
     wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for another run that holds the warehouse."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs."),
@@ -71,9 +73,18 @@ def run(
     console.print(f"[bold]dateline run[/] → {path}  ({', '.join(sources)})")
     from dateline.flows.ingest import ingest  # imported late: Prefect reads its settings at import
 
+    workers = workers or os.cpu_count() or 1
+    concurrent = 1
+    if task_runner == "dask":
+        ingest, concurrent = with_dask(ingest, dask_address, workers)
+        console.print(f"NLP batches on Dask ({dask_address or f'a local cluster of {workers} workers'})")
+    elif task_runner != "local":
+        console.print(f"[red]unknown task runner {task_runner!r}: use local or dask[/]")
+        raise typer.Exit(2)
+    batch_size = batch_size or (250 if task_runner == "dask" else 2000)
     try:
         summary = ingest(sources=sources, db=str(path), model=model, workers=workers, batch_size=batch_size,
-                         strict=strict, wait=wait)
+                         strict=strict, wait=wait, concurrent_batches=concurrent)
     except WarehouseBusy as exc:
         console.print(f"[red]{exc}[/]")
         raise typer.Exit(3)
@@ -82,6 +93,26 @@ def run(
     print_summary(summary)
     if summary["status"] != "completed":
         raise typer.Exit(1)
+
+
+def with_dask(ingest, address: Optional[str], workers: int):
+    """The flow with prefect-dask's task runner, and how many batches to keep in flight on the cluster."""
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError:
+        console.print("[red]--task-runner dask needs prefect-dask: pip install 'dateline[dask]'[/]")
+        raise typer.Exit(2)
+    if address:
+        from distributed import Client
+
+        with Client(address, timeout=20) as client:
+            n = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
+        runner = DaskTaskRunner(address=address)
+    else:
+        n = workers
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                                "dashboard_address": ":0"})
+    return ingest.with_options(task_runner=runner), 2 * n
 
 
 def print_summary(s: dict) -> None:

@@ -13,10 +13,12 @@ import json
 import shutil
 import tempfile
 import time
+from collections import deque
 from pathlib import Path
 
 import pandas as pd
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 
 from dateline import faults, pipeline, progress, warehouse
 from dateline.extract import extract_articles
@@ -40,11 +42,12 @@ def plan_changes(articles: list[Article], db: str) -> pipeline.Plan:
     return pipeline.plan_changes(articles, Path(db))
 
 
-@task
-def extract_batch(articles: list[Article], model: str | None, workers: int) -> dict[str, list[dict]]:
-    rows = extract_articles(articles, model=model, n_process=workers)
+@task(cache_policy=NO_CACHE)
+def extract_batch(articles: list[Article], model: str | None, workers: int, here: bool = True) -> dict[str, list[dict]]:
+    """The NLP over one batch: here with `workers` processes, or on a Dask worker when the flow runs
+    with `DaskTaskRunner` (then one process per Dask worker, and the cluster gives the parallelism)."""
+    rows = extract_articles(articles, model=model, n_process=workers, on_progress=progress.advance if here else None)
     faults.crash_point("extract")
-    progress.advance(len(articles))
     return rows
 
 
@@ -65,9 +68,29 @@ def data_docs(db: str) -> str | None:
     return str(index) if index else None
 
 
+def extracted(batches: list[list[Article]], model: str | None, workers: int, concurrent_batches: int):
+    """Each batch's rows, in order. With a task runner that spreads work (Dask), up to
+    `concurrent_batches` batches are submitted at once and the next goes out as each one comes back."""
+    if concurrent_batches <= 1:
+        for batch in batches:
+            yield extract_batch(batch, model, workers)
+        return
+    pending: deque = deque()
+    for batch in batches:
+        pending.append((len(batch), extract_batch.submit(batch, model, 1, here=False)))
+        if len(pending) >= concurrent_batches:
+            size, future = pending.popleft()
+            yield future.result()
+            progress.advance(size)
+    while pending:
+        size, future = pending.popleft()
+        yield future.result()
+        progress.advance(size)
+
+
 @flow(name="dateline-ingest", log_prints=True)
 def ingest(sources: list[str], db: str, model: str | None = None, workers: int = 1,
-           batch_size: int = 2000, strict: bool = False, wait: float = 0.0) -> dict:
+           batch_size: int = 2000, strict: bool = False, wait: float = 0.0, concurrent_batches: int = 1) -> dict:
     """Load every source into the warehouse at `db`; return the run's summary as a dict."""
     run_id = pipeline.new_run_id()
     started_at, t0 = dt.datetime.now(), time.perf_counter()
@@ -84,6 +107,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
         raws, rejections, polled = read_sources(sources, db)
         lap("read")
         articles, parse_rejections = parse_articles(raws)
+        raws.clear()  # the raw records are parsed: let them go (see rows.clear() below)
         rejections = rejections + parse_rejections
         lap("parse")
         plan = plan_changes(articles, db)
@@ -96,13 +120,16 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
         spill = Path(tempfile.mkdtemp(prefix="dateline-spill-"))
         quarantine, results = [], []
         progress.start(len(plan.todo))
-        for n, i in enumerate(range(0, len(plan.todo), batch_size)):
-            batch = plan.todo[i:i + batch_size]
-            rows = extract_batch(batch, model, workers)
+        batches = [plan.todo[i:i + batch_size] for i in range(0, len(plan.todo), batch_size)]
+        for n, (batch, rows) in enumerate(zip(batches, extracted(batches, model, workers, concurrent_batches))):
             rows["articles"] = pipeline.article_rows(batch, run_id)
+            frames = pipeline.to_frames(rows)
+            rows.clear()  # Prefect keeps every task's result for the whole run: empty it so memory stays flat
             lap("extract")
-            outcome = validate(pipeline.to_frames(rows), run_id)
+            outcome = validate(frames, run_id)
+            frames.clear()
             pipeline.spill_frames(outcome.passing, spill, n)
+            outcome.passing.clear()
             quarantine += outcome.quarantine
             results += outcome.results
             lap("validate")

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy
 from spacy.language import Language
 
-from dateline import nlp
+from dateline import nlp, workers
 from dateline.extract.entities import resolve_entities
 from dateline.extract.events import extract_events
 from dateline.extract.metrics import extract_metrics
@@ -75,9 +75,12 @@ def pipeline_with_extractors(model: str | None = None):
     return model_nlp
 
 
-def extract_articles(articles: list[Article], model: str | None = None, n_process: int = 1,
-                     batch_size: int = 64) -> dict[str, list[dict]]:
-    """Run the model and the extractors over a batch of articles and gather every table's rows."""
+CHUNK = 64  # articles a worker process takes at a time: one model batch, and enough chunks to keep every core busy
+
+
+def extract_chunk(articles: list[Article], model: str | None = None, batch_size: int = 64,
+                  on_progress: Callable[[int], None] | None = None) -> dict[str, list[dict]]:
+    """The model and the extractors over some articles, in this process."""
     model_nlp = pipeline_with_extractors(model)
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
 
@@ -88,7 +91,33 @@ def extract_articles(articles: list[Article], model: str | None = None, n_proces
                                                  "dateline_city": a.dateline_city}
             yield doc
 
-    for doc in model_nlp.pipe(docs_in(), batch_size=batch_size, n_process=n_process):
+    for n, doc in enumerate(model_nlp.pipe(docs_in(), batch_size=batch_size), start=1):
         for table, rows in doc.user_data["dateline_rows"].items():
             out[table].extend(rows)
+        if on_progress is not None and (n % batch_size == 0 or n == len(articles)):
+            on_progress(batch_size if n % batch_size == 0 else n % batch_size)
     return out
+
+
+def extract_articles(articles: list[Article], model: str | None = None, n_process: int = 1,
+                     on_progress: Callable[[int], None] | None = None) -> dict[str, list[dict]]:
+    """Run the model and the extractors over a batch of articles and gather every table's rows, in order.
+
+    With `n_process` > 1 the articles go in chunks to a pool of worker processes that each hold the
+    model and send back only rows: unlike `nlp.pipe(n_process=…)`, no `Doc` travels back to be
+    deserialised here, so this process stays idle and the speed-up follows the cores."""
+    if n_process <= 1 or len(articles) <= CHUNK:
+        return extract_chunk(articles, model, on_progress=on_progress)
+    parts = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    out: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for part, rows in zip(parts, workers.pool(model, n_process).imap(_extract_part, [(model, p) for p in parts])):
+        for table, table_rows in rows.items():
+            out[table].extend(table_rows)
+        if on_progress is not None:
+            on_progress(len(part))
+    return out
+
+
+def _extract_part(job: tuple[str | None, list[Article]]) -> dict[str, list[dict]]:
+    model, part = job
+    return extract_chunk(part, model)
