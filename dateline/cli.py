@@ -238,7 +238,7 @@ def serve(
     db: Optional[Path] = DbOption,
     interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between runs."),
     cron: Optional[str] = typer.Option(None, "--cron", help='A cron schedule, e.g. "0 * * * *".'),
-    workers: int = typer.Option(1, "--workers"),
+    workers: int = typer.Option(0, "--workers", help="Processes for the spaCy model (default: all cores)."),
 ) -> None:
     """Run on a schedule: uses the Prefect server at PREFECT_API_URL, or starts a local one (127.0.0.1)."""
     if (interval is None) == (cron is None):
@@ -256,7 +256,7 @@ def serve(
         from dateline.flows.serve import serve as serve_flow
 
         try:
-            serve_flow(sources, path, interval=interval, cron=cron, workers=workers)
+            serve_flow(sources, path, interval=interval, cron=cron, workers=workers or os.cpu_count() or 1)
         except KeyboardInterrupt:
             console.print("stopped")
 

@@ -375,16 +375,22 @@ def resolve_date(expression: str, article_date: str | None) -> str | None:
             return (base - dt.timedelta(days=delta)).isoformat()
     if text in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return base.isoformat()
-    import dateparser
-
-    parsed = dateparser.parse(expression, languages=["en"], settings={
-        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
-        "REQUIRE_PARTS": [], "STRICT_PARSING": False})
+    parsed = _date_parser(base).get_date_data(expression).date_obj
     if parsed is None:
         return None
     if abs((parsed.date() - base).days) > 366 * 30:
         return None
     return parsed.date().isoformat()
+
+
+@lru_cache(maxsize=256)
+def _date_parser(base: dt.date):
+    """One dateparser parser per article date: building one costs more than parsing with it."""
+    import dateparser
+
+    return dateparser.DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": [], "STRICT_PARSING": False})
 
 
 def _sentence_date(sent: Span, article_date: str | None) -> str | None:
