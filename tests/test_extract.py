@@ -113,6 +113,33 @@ def test_dates_years_and_ordinals_are_not_metrics(analyse):
     assert rows["metrics"] == []
 
 
+def test_model_numbers_labels_and_addresses_are_not_metrics(analyse):
+    text = ("The iPhone 11 Pro costs $999, the FTSE 100 rose and a category 4 hurricane hit 575 Wilbraham Road "
+            "as the COVID-19 crisis went on.")
+    _, _, rows = analyse(text)
+    assert [(m["value"], m["normalized_unit"]) for m in rows["metrics"]] == [(999.0, "dollar")]
+
+
+def test_from_to_is_one_range_and_magnitudes_keep_their_full_stop(analyse):
+    text = ("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am. "
+            "The flights should have cost HK $5.4m.")
+    _, _, rows = analyse(text)
+    got = {(m["value"], m["value_max"], m["normalized_unit"]) for m in rows["metrics"]}
+    assert (36040.0, 34935.0, "dollar") in got
+    assert (5.4e6, None, "hong kong dollar") in got
+    assert not any(m["normalized_unit"] == "picometre" for m in rows["metrics"])
+    spans_match(text, rows["metrics"], "start", "end", "text")
+
+
+def test_a_conversion_in_brackets_shares_change_and_concept(analyse):
+    text = "The turbocharged engine produces just under 296 hp (300 PS) in the rally car."
+    _, _, rows = analyse(text)
+    hp, ps = sorted(rows["metrics"], key=lambda m: m["start"])
+    assert (hp["value"], ps["value"]) == (296.0, 300.0)
+    assert hp["change"] == ps["change"] == "<"
+    assert ps["concept"] == hp["concept"] and hp["concept"]
+
+
 def test_number_words_and_magnitudes():
     from dateline.extract.numbers import parse_number
 
