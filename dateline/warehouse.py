@@ -43,8 +43,15 @@ def sql_files(folder: str) -> list[tuple[str, str]]:
     return sorted((p.name, p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".sql"))
 
 
+WRITER_MEMORY = os.environ.get("DATELINE_DUCKDB_MEMORY", "512MB")  # beyond this the load spills to disk
+
+
 def connect_writer(path: Path) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+    """The one writer: files that DuckDB 1.5 reads, and a memory cap so a large load spills to a
+    temporary folder beside the warehouse instead of growing with the data."""
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION,
+                                             "memory_limit": WRITER_MEMORY,
+                                             "temp_directory": str(path.parent / ".dateline-tmp")})
 
 
 def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:

@@ -1,7 +1,8 @@
 """Worker processes for the NLP: one pool per run, each process holding its own copy of the model.
 
 The pool is started once (spawned, so no thread of Prefect's is copied into a child) and reused by
-every batch of the run; it is shut down when the process exits.
+every batch of the run; it is shut down when the process exits. The flow closes it once the last batch is
+extracted, so the model processes' memory is gone before validation and the load.
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def pool(model: str | None, n_process: int) -> Pool:
     if key not in _pools:
         for other in list(_pools):
             _pools.pop(other).terminate()  # one pool at a time: a different model or size replaces it
-        _pools[key] = multiprocessing.get_context("spawn").Pool(n_process, initializer=_warm, initargs=(model,))
+        _pools[key] = multiprocessing.get_context("spawn").Pool(
+            n_process, initializer=_warm, initargs=(model,))
     return _pools[key]
 
 

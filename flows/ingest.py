@@ -21,6 +21,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from dateline import faults, pipeline, progress, warehouse
+from dateline import workers as workers_pool
 from dateline.extract import extract_articles
 from dateline.records import Article
 from dateline.validate import validate_tables, write_data_docs
@@ -134,6 +135,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
             results += outcome.results
             lap("validate")
         progress.stop()
+        workers_pool.close()  # the model processes are done: their memory is not needed for the load
 
         status = "failed" if strict and rejections else "completed"
         seconds = time.perf_counter() - t0

@@ -59,3 +59,14 @@ def prefect_server():
             yield url
         finally:
             os.environ.pop("PREFECT_API_URL", None)
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory):
+    """One real `dateline run` on the bundled sample, shared by the end-to-end tests that only read it."""
+    from .test_flow_e2e import counts, dateline
+
+    work = tmp_path_factory.mktemp("sample")
+    first = dateline("run", "--db", "w.duckdb", cwd=work)
+    assert first.returncode == 0, first.stdout + first.stderr
+    return work, first, counts(work / "w.duckdb")

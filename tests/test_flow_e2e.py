@@ -26,14 +26,6 @@ def counts(db: Path) -> dict[str, int]:
     return {t: int(run_read_only(db, f"SELECT count(*) n FROM {t}")["n"][0]) for t in tables}
 
 
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory):
-    work = tmp_path_factory.mktemp("sample")
-    first = dateline("run", "--db", "w.duckdb", cwd=work)
-    assert first.returncode == 0, first.stdout + first.stderr
-    return work, first, counts(work / "w.duckdb")
-
-
 def test_sample_run_fills_every_table(sample_run):
     work, first, n = sample_run
     assert n["articles"] >= 12

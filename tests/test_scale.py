@@ -37,7 +37,7 @@ def test_worker_processes_give_the_rows_of_one_process():
     assert len(serial["quotes"]) >= 10 and len(serial["metrics"]) >= 10 and len(serial["events"]) >= 10
 
 
-def test_dask_cluster_runs_the_nlp_batches(tmp_path, sample_run_counts):
+def test_dask_cluster_runs_the_nlp_batches(tmp_path, sample_run):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         done = dateline("run", "--db", "d.duckdb", "--task-runner", "dask", "--dask-address", cluster.scheduler_address,
@@ -47,12 +47,4 @@ def test_dask_cluster_runs_the_nlp_batches(tmp_path, sample_run_counts):
         # the batches ran on the cluster: 13 articles in batches of 4
         keys = {str(entry[0]) for entry in cluster.scheduler.transition_log if "extract_batch" in str(entry[0])}
         assert len(keys) == 4, keys
-    assert counts(tmp_path / "d.duckdb") == sample_run_counts
-
-
-@pytest.fixture(scope="module")
-def sample_run_counts(tmp_path_factory):
-    work = tmp_path_factory.mktemp("local")
-    done = dateline("run", "--db", "w.duckdb", "--workers", "1", cwd=work)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return counts(work / "w.duckdb")
+    assert counts(tmp_path / "d.duckdb") == sample_run[2]
