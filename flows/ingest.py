@@ -77,16 +77,18 @@ def extracted(batches: list[list[Article]], model: str | None, workers: int, con
             yield extract_batch(batch, model, workers)
         return
     pending: deque = deque()
+
+    def drain(keep: int):
+        while len(pending) > keep:
+            size, future = pending.popleft()
+            rows = future.result()
+            progress.advance(size)
+            yield rows
+
     for batch in batches:
         pending.append((len(batch), extract_batch.submit(batch, model, 1, here=False)))
-        if len(pending) >= concurrent_batches:
-            size, future = pending.popleft()
-            yield future.result()
-            progress.advance(size)
-    while pending:
-        size, future = pending.popleft()
-        yield future.result()
-        progress.advance(size)
+        yield from drain(concurrent_batches - 1)
+    yield from drain(0)
 
 
 @flow(name="dateline-ingest", log_prints=True)

@@ -91,11 +91,14 @@ def extract_chunk(articles: list[Article], model: str | None = None, batch_size:
                                                  "dateline_city": a.dateline_city}
             yield doc
 
-    for n, doc in enumerate(model_nlp.pipe(docs_in(), batch_size=batch_size), start=1):
-        for table, rows in doc.user_data["dateline_rows"].items():
-            out[table].extend(rows)
-        if on_progress is not None and (n % batch_size == 0 or n == len(articles)):
-            on_progress(batch_size if n % batch_size == 0 else n % batch_size)
+    # a memory zone frees the strings and lexemes these texts add to the vocabulary once they are read:
+    # without it a long run's model grows with every new word (only plain rows leave the zone)
+    with model_nlp.memory_zone():
+        for n, doc in enumerate(model_nlp.pipe(docs_in(), batch_size=batch_size), start=1):
+            for table, rows in doc.user_data["dateline_rows"].items():
+                out[table].extend(rows)
+            if on_progress is not None and (n % batch_size == 0 or n == len(articles)):
+                on_progress(batch_size if n % batch_size == 0 else n % batch_size)
     return out
 
 

@@ -54,9 +54,9 @@ DOLLAR_COUNTRY = {"US": "dollar", "A": "australian dollar", "C": "canadian dolla
                   "S": "singapore dollar", "NZ": "new zealand dollar"}
 GLUED_MAGNITUDES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9,
                     "tn": 1e12, "trn": 1e12}
-LABEL_NOUNS = {"category", "level", "phase", "stage", "grade", "class", "type", "tier", "article", "section", "chapter",
-               "page", "room", "gate", "platform", "route", "channel", "version", "model", "covid", "sp", "zip", "apt",
-               "suite", "unit", "no", "number", "vol", "volume", "episode", "part", "figure", "table"}
+# nouns after which a number names something rather than measures it: "category 4", "Channel 5", "page 12"
+LABEL_NOUNS = {"category", "phase", "stage", "grade", "tier", "article", "section", "chapter", "page", "room", "gate",
+               "platform", "route", "channel", "version", "covid", "sp", "zip", "apt", "suite", "no", "vol", "episode"}
 STREET_WORDS = {"Road", "Rd", "Street", "St", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive", "Dr", "Boulevard", "Blvd",
                 "Place", "Pl", "Court", "Ct", "Terrace", "Crescent", "Close", "Square", "Highway", "Parkway"}
 PHONE_RE = re.compile(r"^\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}$|^\d{3}-\d{4}$")
