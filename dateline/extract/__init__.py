@@ -54,17 +54,17 @@ def extract_doc(doc, article: Article) -> dict[str, list[dict]]:
 
 @Language.component("dateline_extract")
 def dateline_extract(doc):
-    """The extractors as the last spaCy pipeline component: with `n_process` > 1 they run in the
-    worker processes beside the parser, and the rows travel back in `doc.user_data`."""
+    """The extractors as the last spaCy pipeline component: they run in whichever process runs the
+    model (a worker process with `--workers N`), and leave their rows in `doc.user_data`."""
     meta = doc.user_data.get("dateline_article")
     if meta is not None:
         article = Article(meta["article_id"], "", doc.text, "", published_date=meta.get("published_date"),
                           dateline_city=meta.get("dateline_city"))
         doc.user_data["dateline_rows"] = extract_doc(doc, article)
     doc.user_data.pop("dateline_text", None)
-    doc.user_data.pop("dateline_ents", None)  # spans do not travel between processes
+    doc.user_data.pop("dateline_ents", None)
     if meta is not None:
-        doc.tensor = numpy.zeros((0,), dtype="float32")  # the rows are out; the tensor need not travel back
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # the rows are out: the tensor's memory can go at once
     return doc
 
 

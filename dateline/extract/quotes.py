@@ -216,12 +216,17 @@ def _cue_speaker(cue: Token) -> Token | None:
         return speaker
     if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
         return cue.head
-    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.sent.start == cue.sent.start:
-        while nxt.dep_ == "compound" and nxt.head.i > nxt.i and nxt.head.pos_ == "PROPN":
-            nxt = nxt.head
-        return nxt
-    return None
+    return _name_after(cue, lambda i: True)
+
+
+def _name_after(cue: Token, outside) -> Token | None:
+    """The name right after an inverted cue (`said James Acton`), by its head word."""
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if nxt is None or nxt.pos_ != "PROPN" or nxt.sent.start != cue.sent.start or not outside(nxt.idx):
+        return None
+    while nxt.dep_ == "compound" and nxt.head.i > nxt.i and nxt.head.pos_ == "PROPN":
+        nxt = nxt.head
+    return nxt
 
 
 def _subject_outside(cue: Token, outside) -> Token | None:
@@ -230,10 +235,8 @@ def _subject_outside(cue: Token, outside) -> Token | None:
     for child in cue.children:
         if child.dep_ in SPEAKER_DEPS and outside(child.idx) and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
-    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-    if after is not None and after.pos_ == "PROPN" and outside(after.idx):
-        while after.dep_ == "compound" and after.head.i > after.i and after.head.pos_ == "PROPN":
-            after = after.head
+    after = _name_after(cue, outside)
+    if after is not None:
         return after
     before = cue.doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and before.pos_ in ("PROPN", "NOUN", "PRON") and outside(before.idx):
