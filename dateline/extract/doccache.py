@@ -1,14 +1,22 @@
-"""`Doc.text` and `Doc.ents` are rebuilt from every token on each access; the extractors read them
-often, so each doc keeps one copy of both in its `user_data`."""
+"""`Doc.text` and `Doc.ents` are rebuilt from every token on each access, and `doc[i]` or `for t in doc`
+makes a new `Token` object each time; the extractors read them often, so each doc keeps one copy of
+its text, entities and tokens in its `user_data` (the `dateline_extract` component drops them after)."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 def text(doc: Doc) -> str:
     cached = doc.user_data.get("dateline_text")
     if cached is None:
         cached = doc.user_data["dateline_text"] = doc.text
+    return cached
+
+
+def tokens(doc: Doc) -> list[Token]:
+    cached = doc.user_data.get("dateline_tokens")
+    if cached is None:
+        cached = doc.user_data["dateline_tokens"] = list(doc)
     return cached
 
 

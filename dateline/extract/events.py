@@ -78,6 +78,9 @@ def trigger_table() -> dict[tuple[str, str], str]:
     return table
 
 
+PHRASAL_LEMMAS = frozenset({"call", "pull", "move", "turn", "cut", "break", "hand", "blow", "violate", "lodge", "crack"})
+
+
 def _trigger_type(tok: Token) -> str | None:
     pos = "VERB" if tok.pos_ in ("VERB",) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
@@ -86,6 +89,8 @@ def _trigger_type(tok: Token) -> str | None:
     kind = trigger_table().get((lemma, pos))
     if kind is None and pos == "NOUN" and lemma.endswith("s"):
         kind = trigger_table().get((lemma[:-1], pos))
+    if lemma not in PHRASAL_LEMMAS:
+        return kind
     # phrasal verbs that change the meaning
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
     if lemma == "call" and particles & {"for", "on", "upon"}:
@@ -134,7 +139,7 @@ def _is_negated(tok: Token) -> bool:
 
 def _choose_trigger(sent: Span) -> tuple[Token, str] | None:
     cands = []
-    for tok in sent:
+    for tok in doccache.tokens(sent.doc)[sent.start:sent.end]:
         kind = _trigger_type(tok)
         if kind is None:
             continue

@@ -16,7 +16,7 @@ from functools import lru_cache
 from dateline.extract import doccache
 from spacy.tokens import Doc, Token
 
-from dateline import vocab
+from dateline import cache, vocab
 from dateline.extract.numbers import MAGNITUDES, NUMBER_WORDS, ORDER_RANGES, parse_digits, parse_number
 
 APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "c.", "estimated",
@@ -76,7 +76,17 @@ class Metric:
 
 
 @lru_cache(maxsize=1)
-def _quantulum_units():
+def _quantulum_units() -> dict[str, dict[str, str]]:
+    """quantulum3's unit names by symbol, by surface form and by lower-cased surface form.
+
+    Loading quantulum3 takes seconds (it pluralises every unit with `inflect`), in every model process,
+    so the three lookups it gives are kept in the user's cache folder once per quantulum3 version."""
+    from importlib.metadata import version
+
+    return cache.json_table(f"quantulum3-units-{version('quantulum3')}.json", _build_quantulum_units)
+
+
+def _build_quantulum_units() -> dict[str, dict[str, str]]:
     import warnings
 
     with warnings.catch_warnings():
@@ -84,29 +94,32 @@ def _quantulum_units():
         from quantulum3 import classifier, load
 
     classifier.USE_CLF = False  # its pickled classifier fails to load beside current scikit-learn
-    return load.units("en_US")
+    units = load.units("en_US")
+    return {name: {key: sorted(u.name for u in hit)[0] for key, hit in table.items() if hit}
+            for name, table in (("symbols", units.symbols), ("surfaces", units.surfaces),
+                                ("surfaces_lower", units.surfaces_lower))}
+
+
+@lru_cache(maxsize=1)
+def _case_sensitive_units() -> dict[str, str]:
+    return {row[0]: row[1] for row in reversed(vocab.rows("units_case.tsv"))}
 
 
 def unit_name(surface: str) -> str | None:
     """quantulum3's name for a unit surface form ("miles" → "mile"), with the project's corrections first."""
     s = surface.strip().rstrip("-")
-    for row in vocab.rows("units_case.tsv"):
-        if row[0] == s:
-            return row[1]
+    if s in _case_sensitive_units():
+        return _case_sensitive_units()[s]
     if s.lower() in ("pound", "pounds", "lb", "lbs"):
         return "pound-mass"  # money in pounds is written "£" or "pounds sterling" (see _currency_before)
     own = vocab.table("units.tsv")
     if s.lower() in own:
         return own[s.lower()]
     units = _quantulum_units()
-    for table, key in ((units.symbols, s), (units.surfaces, s), (units.surfaces_lower, s.lower())):
-        hit = table.get(key)
-        if hit:
-            names = sorted(u.name for u in hit)
-            name = names[0]
-            if name in ("dimensionless",):
-                return None
-            return name
+    for table, key in (("symbols", s), ("surfaces", s), ("surfaces_lower", s.lower())):
+        name = units[table].get(key)
+        if name:
+            return None if name == "dimensionless" else name
     return None
 
 
@@ -122,10 +135,13 @@ def _glued(tok: Token) -> re.Match | None:
     return None
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _is_number_token(tok: Token) -> bool:
     t = tok.text
-    if not any(ch.isdigit() for ch in t) and t.lower() not in NUMBER_WORDS and t.lower() != "dozen" and "-" not in t:
-        return False  # the common case, decided without a regular expression
+    if not _HAS_DIGIT.search(t) and t.lower() not in NUMBER_WORDS and t.lower() != "dozen" and "-" not in t:
+        return False  # the common case, decided without parsing
     if _glued(tok) is not None:
         return True
     t = tok.text
@@ -183,21 +199,23 @@ def _excluded(tok: Token, value: float, has_unit: bool, has_currency: bool) -> b
 
 def _match_unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
     """The longest unit that starts at token j: (surface, name, tokens used)."""
-    if j < len(doc) and doc[j].text in ("-", "–") and j > 0 and doc[j - 1].whitespace_ == "":
+    toks, size = doccache.tokens(doc), len(doc)
+    if j < size and toks[j].text in ("-", "–") and j > 0 and toks[j - 1].whitespace_ == "":
         inner = _match_unit_after(doc, j + 1)  # "6.1-inch", "five-year", "a 5-mpg gain"
         return (inner[0], inner[1], inner[2] + 1) if inner else None
-    if j + 2 < len(doc) and doc[j].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days") \
-            and doc[j + 1].text == "-" and doc[j + 2].lower_ == "old":
-        return doc[j:j + 3].text, doc[j].lemma_.lower() + " of age", 3  # "200,000-year-old"
-    if j + 1 < len(doc) and doc[j].lower_ in ("years", "year") and doc[j + 1].lower_ == "old":
+    if j + 2 < size and toks[j].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days") \
+            and toks[j + 1].text == "-" and toks[j + 2].lower_ == "old":
+        return doc[j:j + 3].text, toks[j].lemma_.lower() + " of age", 3  # "200,000-year-old"
+    if j + 1 < size and toks[j].lower_ in ("years", "year") and toks[j + 1].lower_ == "old":
         return doc[j:j + 2].text, "year of age", 2
+    text = doccache.text(doc)
     for n in (4, 3, 2, 1):
-        if j + n > len(doc):
+        if j + n > size:
             continue
-        span = doc[j:j + n]
-        surface = span.text
+        span = toks[j:j + n]
         if n > 1 and any(t.is_punct and t.text not in ("/", "-", "$") for t in span):
             continue
+        surface = text[span[0].idx:span[-1].idx + len(span[-1].text)]
         name = unit_name(surface)
         if not name and surface.endswith(".") and span[-1].is_sent_end:
             name = unit_name(surface[:-1])  # "$80 per sq m." at a sentence end
@@ -301,11 +319,16 @@ def _subject_phrase(verb: Token, skip: set[int]) -> str | None:
     return None
 
 
-def _concept(number: Token, head: Token, unit_end: int) -> str | None:
+def _concept(number: Token, head: Token, unit_end: int, counted: bool = False) -> str | None:
     """What a quantity measures: the thing it is "of" or "in", the noun it modifies, and the subject
     of its clause, most specific first ("the 46 per cent increase in bilateral trade" → bilateral trade)."""
     doc = number.doc
     parts: list[str] = []
+
+    def add(phrase: str | None) -> None:
+        if phrase:  # a noun phrase of numbers and symbols only comes out empty
+            parts.append(phrase)
+
     while head.dep_ == "pobj" and head.head.lower_ == "per" and head.head.head.i < head.i:
         head = head.head.head  # "a speed of 15 miles per hour": the miles, not the hour
     # "Unite Group, down 68 p", "Dow +0.2%", "RHP John Gant (0.5 WAR)": a name right before it
@@ -313,7 +336,7 @@ def _concept(number: Token, head: Token, unit_end: int) -> str | None:
     while k >= 0 and (doc[k].text in (",", "(", "+", "-") or doc[k].lower_ in ("up", "down", "by", "worth", "at")):
         k -= 1
     if k >= 0 and k < min(number.i, head.i) - 1 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME", "GPE"):
-        parts.append(_noun_phrase(doc[k]) or doc[k].text)
+        add(_noun_phrase(doc[k]) or doc[k].text)
     quantity_ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
     # "a 46 per cent increase in bilateral trade", "60 per cent of its revenue"
     anchors = [head] + ([head.head] if head.head.pos_ == "NOUN" and head.head.lemma_.lower() in UP | DOWN | SHARE_NOUNS else [])
@@ -325,45 +348,55 @@ def _concept(number: Token, head: Token, unit_end: int) -> str | None:
                 if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "GPE", "LOC"):
                     phrase = _noun_phrase(pobj)
                     if phrase:
-                        parts.append(phrase)
+                        add(phrase)
     # "a net worth of 1.356 billion", "a fine of $7.5 million": the noun the quantity belongs to
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at", "with") and head.head.head.pos_ in ("NOUN", "PROPN"):
-        parts.append(_noun_phrase(head.head.head))
+        add(_noun_phrase(head.head.head))
     # "a 0.6 per cent fee": the noun the quantity modifies
     if head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ in ("NOUN",) and head.head.i > head.i \
             and head.head.lemma_.lower() not in UP | DOWN:
-        parts.append(_noun_phrase(head.head))
+        add(_noun_phrase(head.head))
     # the subject of the clause the quantity sits in
     verb = head
     hops = 0
     while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and hops < 8:
         verb = verb.head
         hops += 1
+    # "One proposal asks Amazon's board …", "The two sides have been negotiating": counted things that are
+    # themselves the clause's subject measure nothing else in it
+    counted_subject = counted and head.dep_ in ("nsubj", "nsubjpass")
     subject = None if head.dep_ in ("nsubj", "nsubjpass") else _subject_phrase(verb, quantity_ids)
     if subject:
-        parts.append(subject)
-    if len(parts) < 2:
+        add(subject)
+    if len(parts) < 2 and not counted_subject:
         # "boost the driving range by 35 miles": what the verb acts on
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i not in quantity_ids
                     and c.pos_ in ("NOUN", "PROPN") and not any(t.like_num for t in c.subtree)), None)
         if obj is not None:
-            parts.append(_noun_phrase(obj))
+            add(_noun_phrase(obj))
     if not parts:
-        # "47.6% from the field", "$1 billion in gains", "students at Heidelberg University": where it is counted
-        for child in head.children:
+        # "47.6% from the field", "$1 billion in gains", "students at Heidelberg University": where it is counted,
+        # on the quantity or, after it, on the verb it measures ("shooting 47.6% from the field")
+        top = head
+        while top.dep_ in ("quantmod", "nmod", "compound") and top.head.pos_ in ("NUM", "SYM") and top.head.i > top.i:
+            top = top.head  # "$" → "billion" in "$1 billion in gains"
+        places = list(top.children)
+        if top.dep_ in ("npadvmod", "dobj") and top.head.pos_ == "VERB":
+            places += [c for c in top.head.children if c.i > top.i]
+        for child in places:
             if child.dep_ == "prep" and child.i >= unit_end - 1 and child.lower_ in ("from", "in", "at", "on", "for", "of"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
-                    parts.append(_noun_phrase(pobj))
+                    add(_noun_phrase(pobj))
                     break
-    if not parts:
-        parts.append(_neighbour_noun(doc, min(number.i, head.i), max(unit_end, head.i + 1)))
+    if not parts and not counted_subject:
+        add(_neighbour_noun(doc, min(number.i, head.i), max(unit_end, head.i + 1)))
     root = number.sent.root
-    if len(parts) < 2 and root.i != verb.i:
+    if len(parts) < 2 and root.i != verb.i and not counted_subject:
         # the sentence's own subject as well: "The debris field stretched …, but most landed in 47 feet of water"
         main = _subject_phrase(root, quantity_ids)
         if main:
-            parts.append(main)
+            add(main)
     parts = [p for p in dict.fromkeys(parts) if p]
     return ", ".join(parts[:3]) or None
 
@@ -374,7 +407,9 @@ def _neighbour_noun(doc: Doc, start: int, end: int) -> str | None:
     (0.5 WAR)", "MacBook Pro 16 inch")."""
     for t in doc[start:end]:
         h = t.head
-        if h.i >= end and h.pos_ in ("NOUN", "PROPN") and h.i - end < 4 and not h.like_num:
+        while h.dep_ in ("compound", "amod") and h.head.i > h.i and h.i >= end:
+            h = h.head  # "a 352 μm pixel pitch": through "pixel" to the pitch
+        if h.i >= end and h.pos_ in ("NOUN", "PROPN") and h.i - end < 4 and not h.like_num and _noun_phrase(h):
             return _noun_phrase(h)
     sent_start = doc[start].sent.start
     for k in range(start - 1, max(sent_start, start - 7) - 1, -1):
@@ -393,18 +428,19 @@ def extract_metrics(doc: Doc) -> list[Metric]:
     metrics: list[Metric] = []
     consumed: set[int] = set()
     n = len(doc)
-    for tok in doc:
+    toks = doccache.tokens(doc)
+    for tok in toks:
         if tok.i in consumed or not _is_number_token(tok):
             continue
         i = tok.i
         j = i + 1
         text = tok.text
         # several number words make one number: "twenty five", "one hundred thousand"
-        while j < n and doc[j].lower_ in NUMBER_WORDS and not re.search(r"\d", text) and doc[j].lower_ not in ("one",):
-            text += " " + doc[j].text
+        while j < n and toks[j].lower_ in NUMBER_WORDS and not re.search(r"\d", text) and toks[j].lower_ not in ("one",):
+            text += " " + toks[j].text
             j += 1
         if tok.lower_ == "dozen":
-            if not (i > 0 and doc[i - 1].lower_ in ("a", "half")):
+            if not (i > 0 and toks[i - 1].lower_ in ("a", "half")):
                 continue
             text = "a dozen"
         glued = _glued(tok)
@@ -413,7 +449,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         if glued is not None:
             text = glued.group("num")
             pre, suf = glued.group("pre"), glued.group("suf")
-            if pre in DOLLAR_COUNTRY and i > 0 and doc[i - 1].text == "$":
+            if pre in DOLLAR_COUNTRY and i > 0 and toks[i - 1].text == "$":
                 glued_currency = DOLLAR_COUNTRY[pre]
             elif pre == "~":
                 glued_change = "~"
@@ -425,7 +461,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                 glued_currency = PREFIX_CURRENCY.get(pre)
             if suf:
                 if suf in GLUED_MAGNITUDES and (glued_currency or suf in ("M", "B", "bn", "mn", "mln", "tn", "K")
-                                                 or (i > 0 and doc[i - 1].text in PREFIX_CURRENCY)):
+                                                 or (i > 0 and toks[i - 1].text in PREFIX_CURRENCY)):
                     text = str(float(text.replace(",", "")) * GLUED_MAGNITUDES[suf])
                 else:
                     glued_unit = unit_name(suf)
@@ -434,38 +470,38 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         value = parse_number(text)
         if value is None:
             continue
-        if i > 0 and doc[i - 1].lower_ == "minus":
+        if i > 0 and toks[i - 1].lower_ == "minus":
             value = -value
         # magnitude words after: "1.2 billion", "52 mln", "4 hundred million"; "m"/"bn" after money
-        money_before = glued_currency or (i > 0 and doc[i - 1].text in PREFIX_CURRENCY)
-        while j < n and (doc[j].lower_ in MAGNITUDES and doc[j].lower_ not in ("m", "b", "k")
-                         or (_glued_magnitude(doc[j]) in GLUED_MAGNITUDES and doc[j - 1].whitespace_ == "" and
-                             (money_before or doc[j].text in ("M", "B", "bn")))):
-            value *= MAGNITUDES.get(doc[j].lower_, GLUED_MAGNITUDES.get(_glued_magnitude(doc[j]), 1))
+        money_before = glued_currency or (i > 0 and toks[i - 1].text in PREFIX_CURRENCY)
+        while j < n and (toks[j].lower_ in MAGNITUDES and toks[j].lower_ not in ("m", "b", "k")
+                         or (_glued_magnitude(toks[j]) in GLUED_MAGNITUDES and toks[j - 1].whitespace_ == "" and
+                             (money_before or toks[j].text in ("M", "B", "bn")))):
+            value *= MAGNITUDES.get(toks[j].lower_, GLUED_MAGNITUDES.get(_glued_magnitude(toks[j]), 1))
             j += 1
         value_max = None
         # a range: "340 to 350", "1,750-1,780", "between 5 and 10"
-        if j + 1 < n and doc[j].lower_ in ("to", "-", "–", "and") and _is_number_token(doc[j + 1]) and \
-                (doc[j].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between")):
-            upper_glued = _glued(doc[j + 1])
-            upper = parse_number(upper_glued.group("num") if upper_glued else doc[j + 1].text)
+        if j + 1 < n and toks[j].lower_ in ("to", "-", "–", "and") and _is_number_token(toks[j + 1]) and \
+                (toks[j].lower_ != "and" or (i > 0 and toks[i - 1].lower_ == "between")):
+            upper_glued = _glued(toks[j + 1])
+            upper = parse_number(upper_glued.group("num") if upper_glued else toks[j + 1].text)
             if upper_glued is not None and upper_glued.group("suf") and not glued_unit:
                 glued_unit = unit_name(upper_glued.group("suf"))  # "5-10W", "25 – 40min"
             if upper is not None:
                 k = j + 2
-                if k < n and doc[k].lower_ in MAGNITUDES and doc[k].lower_ not in ("m", "b", "k"):
-                    scale = MAGNITUDES[doc[k].lower_]
+                if k < n and toks[k].lower_ in MAGNITUDES and toks[k].lower_ not in ("m", "b", "k"):
+                    scale = MAGNITUDES[toks[k].lower_]
                     upper *= scale
                     k += 1
                     if value * scale <= upper and value < upper / 100:
                         value *= scale  # "340 to 350 million": the magnitude covers both ends
-                if upper > value or (i > 0 and doc[i - 1].lower_ == "from"):
+                if upper > value or (i > 0 and toks[i - 1].lower_ == "from"):
                     value_max = upper
                     consumed.update(range(j, k))
                     j = k
         currency = _currency_before(doc, i)
         if glued_currency:
-            currency = (tok.text, glued_currency, i if not (i > 0 and doc[i - 1].text == "$") else i - 1)
+            currency = (tok.text, glued_currency, i if not (i > 0 and toks[i - 1].text == "$") else i - 1)
         first = currency[2] if currency else i
         unit = _match_unit_after(doc, j) if not glued_unit else (tok.text, glued_unit, 0)
         surface, name = (currency[0], currency[1]) if currency else ("", "")
@@ -476,14 +512,17 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         elif unit and currency and unit[1] in CURRENCY_NAMES and unit[1] != name:
             name, surface = unit[1], surface + " " + unit[0]
             last = j + unit[2]
-        if name in ("degree",) and last < n and doc[last].lower_ in ("celsius", "fahrenheit", "c", "f"):
-            name = doc[last].lower_ if len(doc[last].text) > 1 else {"c": "celsius", "f": "fahrenheit"}[doc[last].lower_]
+        if name in ("degree",) and last < n and toks[last].lower_ in ("celsius", "fahrenheit", "c", "f"):
+            name = toks[last].lower_ if len(toks[last].text) > 1 else {"c": "celsius", "f": "fahrenheit"}[toks[last].lower_]
             last += 1
+        if currency and name.endswith("dollar") and last < n and toks[last].text in ("U.S.", "US"):
+            last += 1  # "$75 U.S. per barrel"
         name, last = _rate(doc, name, last)
         head = tok.head
+        counted = not name
         if not name:
             # a counted noun is its own unit: "13,000 workers" → "worker"
-            numtok = doc[j - 1] if j - 1 > i else tok
+            numtok = toks[j - 1] if j - 1 > i else tok
             noun = numtok.head
             if noun.pos_ in ("NOUN", "PROPN") and noun.i > j - 1 and numtok.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.i - j < 4:
                 words = [t for t in doc[j:noun.i + 1] if not t.is_punct or (t.text == "-" and t.whitespace_ == "")]
@@ -496,29 +535,29 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         before_words = {t.lower_ for t in doc[max(0, first - 3):first]}
         before_lemmas = {t.lemma_.lower() for t in doc[max(0, first - 3):first]}
         to_at = last
-        if "from" in before_words and not (last < n - 1 and doc[last].lower_ == "to"):
+        if "from" in before_words and not (last < n - 1 and toks[last].lower_ == "to"):
             # "from $36,040 at 10.45pm last night to $34,935", "from 20 miles per gallon in 2008 to 29 mpg"
-            to_at = next((k for k in range(last, min(n - 1, last + 7)) if doc[k].lower_ == "to"
+            to_at = next((k for k in range(last, min(n - 1, last + 7)) if toks[k].lower_ == "to"
                           and not any(t.text in (",", ";", ".") or t.lower_ in ("from", "and", "while", "but") for t in doc[last:k])), last)
-        ranged = (to_at < n - 1 and doc[to_at].lower_ == "to" and ("from" in before_words or not before_lemmas & (UP | DOWN)))\
-            or (last < n - 1 and doc[last].lower_ == "and" and "between" in before_words)
+        ranged = (to_at < n - 1 and toks[to_at].lower_ == "to" and ("from" in before_words or not before_lemmas & (UP | DOWN)))\
+            or (last < n - 1 and toks[last].lower_ == "and" and "between" in before_words)
         if value_max is None and ranged:
             k = to_at + 1
-            while k < n and doc[k].text in PREFIX_CURRENCY:
+            while k < n and toks[k].text in PREFIX_CURRENCY:
                 k += 1
-            if k < n and _is_number_token(doc[k]):
-                g2 = _glued(doc[k])
-                upper = parse_number(g2.group("num") if g2 else doc[k].text)
+            if k < n and _is_number_token(toks[k]):
+                g2 = _glued(toks[k])
+                upper = parse_number(g2.group("num") if g2 else toks[k].text)
                 if upper is not None:
                     k += 1
-                    while k < n and (doc[k].lower_ in MAGNITUDES and doc[k].lower_ not in ("m", "b", "k")
-                                     or (_glued_magnitude(doc[k]) in GLUED_MAGNITUDES and doc[k - 1].whitespace_ == "")):
-                        upper *= MAGNITUDES.get(doc[k].lower_, GLUED_MAGNITUDES.get(_glued_magnitude(doc[k]), 1))
+                    while k < n and (toks[k].lower_ in MAGNITUDES and toks[k].lower_ not in ("m", "b", "k")
+                                     or (_glued_magnitude(toks[k]) in GLUED_MAGNITUDES and toks[k - 1].whitespace_ == "")):
+                        upper *= MAGNITUDES.get(toks[k].lower_, GLUED_MAGNITUDES.get(_glued_magnitude(toks[k]), 1))
                         k += 1
                     second_unit = _match_unit_after(doc, k) if k < n else None
                     same = second_unit is None or not unit or second_unit[1] == unit[1]
                     if "from" in before_words or "between" in before_words or (second_unit and unit and second_unit[1] == unit[1]) \
-                            or (currency and doc[last + 1].text in PREFIX_CURRENCY):
+                            or (currency and toks[last + 1].text in PREFIX_CURRENCY):
                         if same:
                             if second_unit is not None and unit:
                                 k += second_unit[2]
@@ -532,53 +571,54 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             continue
         if name and name.split()[0] in DURATIONS:
             name = name.replace("years", "year")
-        start_char, end_char = doc[first].idx, doc[max(last, j) - 1].idx + len(doc[max(last, j) - 1].text)
-        head_tok = doc[last - 1] if last - 1 > i and name and not currency else tok
+        start_char, end_char = toks[first].idx, toks[max(last, j) - 1].idx + len(toks[max(last, j) - 1].text)
+        head_tok = toks[last - 1] if last - 1 > i and name and not currency else tok
         if currency and head_tok.i == tok.i:
             head_tok = tok.head if tok.head.text in ("$", "€", "£") or tok.dep_ in ("compound",) else tok
-            if doc[first].dep_ != "nmod" and doc[first].head.i != first:
-                head_tok = doc[first]
+            if toks[first].dep_ != "nmod" and toks[first].head.i != first:
+                head_tok = toks[first]
         change = glued_change or _change(doc, first, tok, head_tok)
-        concept = _concept(tok, head_tok, last)
+        concept = _concept(tok, head_tok, last, counted=counted and bool(name))
         consumed.update(range(first, max(last, j)))
-        metrics.append(Metric(value, value_max, surface, _tidy_unit(name, doc[last - 1] if last > i else None), change, concept, start_char, end_char,
+        metrics.append(Metric(value, value_max, surface, _tidy_unit(name, toks[last - 1] if last > i else None), change, concept, start_char, end_char,
                               doccache.text(doc)[start_char:end_char]))
     # "one of the best wireless speakers": one of a kind, counted
-    for tok in doc:
-        if tok.lower_ == "one" and tok.i not in consumed and tok.i + 3 < n and doc[tok.i + 1].lower_ == "of" \
-                and doc[tok.i + 2].lower_ in ("the", "its", "his", "her", "their", "our") and doc[tok.i + 3].tag_ in ("JJS", "RBS"):
+    for tok in toks:
+        if tok.lower_ == "one" and tok.i not in consumed and tok.i + 3 < n and toks[tok.i + 1].lower_ == "of" \
+                and toks[tok.i + 2].lower_ in ("the", "its", "his", "her", "their", "our") and toks[tok.i + 3].tag_ in ("JJS", "RBS"):
             words, k = [], tok.i + 3
-            while k < n and doc[k].pos_ in ("ADJ", "ADV", "NOUN", "PROPN") and len(words) < 5:
-                if doc[k].lower_ not in ("most",):
-                    words.append(doc[k])
-                if doc[k].pos_ in ("NOUN",) and (k + 1 >= n or doc[k + 1].pos_ != "NOUN"):
+            while k < n and toks[k].pos_ in ("ADJ", "ADV", "NOUN", "PROPN") and len(words) < 5:
+                if toks[k].lower_ not in ("most",):
+                    words.append(toks[k])
+                if toks[k].pos_ in ("NOUN",) and (k + 1 >= n or toks[k + 1].pos_ != "NOUN"):
                     break
                 k += 1
             if words and words[-1].pos_ == "NOUN":
                 name = " ".join(w.lemma_.lower() for w in words)
                 metrics.append(Metric(1.0, None, doc[tok.i + 3:k + 1].text, name, "=", None, tok.idx,
-                                      doc[k].idx + len(doc[k].text), doccache.text(doc)[tok.idx:doc[k].idx + len(doc[k].text)]))
+                                      toks[k].idx + len(toks[k].text), doccache.text(doc)[tok.idx:toks[k].idx + len(toks[k].text)]))
     # "a million dollar house"
-    for tok in doc:
+    for tok in toks:
         if tok.lower_ in ("million", "billion", "thousand", "hundred") and tok.i not in consumed and tok.i > 0 \
-                and doc[tok.i - 1].lower_ == "a" and tok.i + 1 < n:
+                and toks[tok.i - 1].lower_ == "a" and tok.i + 1 < n:
             unit = _match_unit_after(doc, tok.i + 1)
             if unit is not None:
-                end_tok = doc[tok.i + unit[2]]
-                metrics.append(Metric(MAGNITUDES[tok.lower_], None, unit[0], unit[1], "=", None, doc[tok.i - 1].idx,
-                                      end_tok.idx + len(end_tok.text), doccache.text(doc)[doc[tok.i - 1].idx:end_tok.idx + len(end_tok.text)]))
+                end_tok = toks[tok.i + unit[2]]
+                metrics.append(Metric(MAGNITUDES[tok.lower_], None, unit[0], unit[1], "=",
+                                      _concept(tok, end_tok, tok.i + 1 + unit[2]), toks[tok.i - 1].idx,
+                                      end_tok.idx + len(end_tok.text), doccache.text(doc)[toks[tok.i - 1].idx:end_tok.idx + len(end_tok.text)]))
     # "thousands of people", "millions of Americans", "tens of millions of dollars"
-    for tok in doc:
-        if tok.lower_ in ORDER_RANGES and tok.i not in consumed and tok.i + 2 < n and doc[tok.i + 1].lower_ == "of":
+    for tok in toks:
+        if tok.lower_ in ORDER_RANGES and tok.i not in consumed and tok.i + 2 < n and toks[tok.i + 1].lower_ == "of":
             low, high = ORDER_RANGES[tok.lower_]
-            noun = doc[tok.i + 2]
-            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            noun = toks[tok.i + 2]
+            pobj = next((c for c in toks[tok.i + 1].children if c.dep_ == "pobj"), None)
             if noun.dep_ in ("amod", "compound") and pobj is not None and pobj.i > noun.i and pobj.i - noun.i < 4:
                 noun = pobj  # "thousands of COVID-19 tests": the tests
-            if tok.lower_ == "tens" and noun.lower_ in ORDER_RANGES and tok.i + 4 < n and doc[tok.i + 3].lower_ == "of":
+            if tok.lower_ == "tens" and noun.lower_ in ORDER_RANGES and tok.i + 4 < n and toks[tok.i + 3].lower_ == "of":
                 low, high = ORDER_RANGES[noun.lower_][0] * 10, ORDER_RANGES[noun.lower_][0] * 100
                 consumed.add(noun.i)
-                noun = doc[tok.i + 4]
+                noun = toks[tok.i + 4]
             elif tok.lower_ == "tens":
                 continue
             unit_of = unit_name(noun.text)
@@ -590,7 +630,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                                   _concept(tok, tok, tok.i + 3), tok.idx, noun.idx + len(noun.text),
                                   doccache.text(doc)[tok.idx:noun.idx + len(noun.text)]))
     metrics.sort(key=lambda m: m.start)
-    return _carry_into_conversions(metrics, doccache.text(doc))
+    return _carry_into_ranges(_carry_into_conversions(metrics, doccache.text(doc)), doccache.text(doc))
 
 
 def _rate(doc: Doc, name: str, last: int) -> tuple[str, int]:
@@ -615,6 +655,17 @@ def _tidy_unit(name: str | None, last: Token | None) -> str:
             and (last.tag_ == "NNPS" or last.ent_type_ == "NORP" or (last.pos_ == "PROPN" and " " in name)):
         name = name[:-1]  # "straight World Cups" → straight World Cup, "Americans" → American
     return name
+
+
+def _carry_into_ranges(metrics: list[Metric], text: str) -> list[Metric]:
+    """`from about 14-18 mpg to 24`: a bare number that ends a from-to after a quantity with a unit
+    is in that unit."""
+    for before, after in zip(metrics, metrics[1:]):
+        if after.normalized_unit == "-" and before.normalized_unit != "-" \
+                and re.fullmatch(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?", text[before.end:after.start]) \
+                and re.search(r"\bfrom\s+(?:\S+\s+){0,2}$", text[max(0, before.start - 30):before.start]):
+            after.unit, after.normalized_unit = before.unit, before.normalized_unit
+    return metrics
 
 
 def _carry_into_conversions(metrics: list[Metric], text: str) -> list[Metric]:

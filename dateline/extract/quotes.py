@@ -64,6 +64,13 @@ def after_cue_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def noun_cue_lemmas() -> frozenset[str]:
+    """Nouns that introduce what someone said ("Trump's claim that …", "the statement that …")."""
+    return frozenset(row[0] for row in vocab.rows("attribution_cues.tsv")
+                     if row[1] == "NOUN" and int(row[2]) / int(row[3]) >= 0.3) | {"claim", "allegation", "assertion", "warning", "argument"}
+
+
+@lru_cache(maxsize=1)
 def object_cue_lemmas() -> frozenset[str]:
     """Cue verbs whose direct object is what is attributed ("criticized the plan", "endorsed Clinton")."""
     return frozenset(row[0] for row in vocab.rows("attribution_cues.tsv")
@@ -338,7 +345,7 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
 
     # reported speech: cue verbs with a clause, outside direct quotes
     inside_direct = lambda i: any(s <= i < e for s, e in directs)  # noqa: E731
-    for tok in doc:
+    for tok in doccache.tokens(doc):
         if not _is_cue(tok, cues) or inside_direct(tok.idx):
             continue
         content = _content_child(tok)
@@ -369,9 +376,8 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
         quotes.append(make(start, end, kind, tok, _speaker_of(tok)))
 
     # nominal cues: "Trump's claim that …", "the statement that …"
-    noun_cues = {row[0] for row in vocab.rows("attribution_cues.tsv")
-                 if row[1] == "NOUN" and int(row[2]) / int(row[3]) >= 0.3} | {"claim", "allegation", "assertion", "warning", "argument"}
-    for tok in doc:
+    noun_cues = noun_cue_lemmas()
+    for tok in doccache.tokens(doc):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in noun_cues or inside_direct(tok.idx):
             continue
         content = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
@@ -389,7 +395,7 @@ def extract_quotes(doc: Doc, ents: ArticleEntities) -> list[Quote]:
         quotes.append(make(start, end, kind, tok, speaker))
 
     # according to X, ...
-    for tok in doc:
+    for tok in doccache.tokens(doc):
         if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             sent = tok.sent
