@@ -149,6 +149,11 @@ def test_a_bare_number_ending_a_from_to_takes_the_unit_and_us_dollars_keep_their
     assert units[75.0] == "dollar per barrel"
 
 
+def test_fractions_in_words_are_one_number(analyse):
+    m = analyse("About three-quarters of voters agreed.")[2]["metrics"][0]
+    assert (round(m["value"], 2), m["change"], m["concept"], m["text"]) == (0.75, "~", "voters", "three-quarters")
+
+
 def test_concepts_of_counted_subjects_places_and_neighbouring_nouns(analyse):
     def concept(text: str, value: float) -> str | None:
         return next(m["concept"] for m in analyse(text)[2]["metrics"] if m["value"] == value)

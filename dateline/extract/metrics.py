@@ -17,7 +17,7 @@ from dateline.extract import doccache
 from spacy.tokens import Doc, Token
 
 from dateline import cache, vocab
-from dateline.extract.numbers import MAGNITUDES, NUMBER_WORDS, ORDER_RANGES, parse_digits, parse_number
+from dateline.extract.numbers import FRACTIONS, MAGNITUDES, NUMBER_WORDS, ORDER_RANGES, parse_digits, parse_number
 
 APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "c.", "estimated",
           "approx", "approx.", "close", "an", "~"}
@@ -435,10 +435,16 @@ def extract_metrics(doc: Doc) -> list[Metric]:
         i = tok.i
         j = i + 1
         text = tok.text
+        fraction_tok = None
         # several number words make one number: "twenty five", "one hundred thousand"
         while j < n and toks[j].lower_ in NUMBER_WORDS and not re.search(r"\d", text) and toks[j].lower_ not in ("one",):
             text += " " + toks[j].text
             j += 1
+        if j + 1 < n and toks[j].text == "-" and toks[j - 1].whitespace_ == "" and toks[j + 1].lower_ in FRACTIONS \
+                and not re.search(r"\d", text):
+            text += "-" + toks[j + 1].text  # "two-thirds", which the tokenizer splits in three
+            j += 2
+            fraction_tok = toks[j - 1]
         if tok.lower_ == "dozen":
             if not (i > 0 and toks[i - 1].lower_ in ("a", "half")):
                 continue
@@ -573,6 +579,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             name = name.replace("years", "year")
         start_char, end_char = toks[first].idx, toks[max(last, j) - 1].idx + len(toks[max(last, j) - 1].text)
         head_tok = toks[last - 1] if last - 1 > i and name and not currency else tok
+        if fraction_tok is not None and not name:
+            head_tok = fraction_tok  # "two-thirds of the sales": what the thirds are of
         if currency and head_tok.i == tok.i:
             head_tok = tok.head if tok.head.text in ("$", "€", "£") or tok.dep_ in ("compound",) else tok
             if toks[first].dep_ != "nmod" and toks[first].head.i != first:
