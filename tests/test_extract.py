@@ -149,6 +149,15 @@ def test_a_bare_number_ending_a_from_to_takes_the_unit_and_us_dollars_keep_their
     assert units[75.0] == "dollar per barrel"
 
 
+def test_measures_the_ner_calls_dates_or_ordinals_and_glued_rates(analyse):
+    text = ("The 1520 sq m centre has a floor area of 32m2. The phone has a 3687 mAh battery and "
+            "accelerates to 100km/hr. Its neck is 25.5″ long. Shares were up 5pc in 1987.")
+    got = {(m["value"], m["normalized_unit"]) for m in analyse(text)[2]["metrics"]}
+    assert {(1520.0, "square metre"), (32.0, "square metre"), (3687.0, "milliampere-hour"),
+            (100.0, "kilometre per hour"), (25.5, "inch"), (5.0, "percentage")} <= got
+    assert not any(value == 1987.0 for value, _ in got)
+
+
 def test_fractions_in_words_are_one_number(analyse):
     m = analyse("About three-quarters of voters agreed.")[2]["metrics"][0]
     assert (round(m["value"], 2), m["change"], m["concept"], m["text"]) == (0.75, "~", "voters", "three-quarters")

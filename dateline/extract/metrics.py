@@ -42,7 +42,7 @@ CURRENCY_NAMES = {"dollar", "euro", "pound sterling", "japanese yen", "chinese y
                   "russian ruble", "south korean won", "swedish krona", "turkish lira", "south african rand",
                   "nigerian naira", "mexican peso", "brazilian real", "sen"}
 GLUED_RE = re.compile(r"^(?P<pre>US\$|\$US|A\$|\$A|C\$|HK\$|S\$|NZ\$|USD|EUR|GBP|JPY|INR|RM|Y=|PS|Rs\.?|~|minus-|\+|[$€£¥₹])?"
-                      r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-zµμ%°/²³]+[23]?)?$")
+                      r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-zµμ%°/²³″′]+[23]?)?$")
 PREFIX_CURRENCY = {"US$": "dollar", "$US": "dollar", "A$": "australian dollar", "$A": "australian dollar",
                    "C$": "canadian dollar", "HK$": "hong kong dollar", "S$": "singapore dollar",
                    "NZ$": "new zealand dollar", "Y=": "japanese yen", "PS": "pound sterling", "$": "dollar",
@@ -157,18 +157,22 @@ def _glued_magnitude(tok: Token) -> str:
     return tok.text[:-1] if tok.text.endswith(".") and tok.is_sent_end else tok.text
 
 
-def _excluded(tok: Token, value: float, has_unit: bool, has_currency: bool) -> bool:
+def _excluded(tok: Token, value: float, unit: str | None, has_currency: bool) -> bool:
     doc = tok.doc
+    has_unit = bool(unit)
+    # "32m2", "3687 mAh", "5pc": the model's NER takes some measures for dates or ordinals; a unit of
+    # anything but time says otherwise
+    measure = has_unit and unit.split()[0] not in DURATIONS
     t = tok.text
     prev = doc[tok.i - 1] if tok.i > 0 else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if tok.ent_type_ == "ORDINAL" or re.match(r"^\d+(st|nd|rd|th)$", t, re.I):
+    if (tok.ent_type_ == "ORDINAL" and not measure) or re.match(r"^\d+(st|nd|rd|th)$", t, re.I):
         return True
     if PHONE_RE.match(t) or (":" in t):
         return True
     if has_currency:
         return False
-    if tok.ent_type_ in ("DATE", "TIME"):
+    if tok.ent_type_ in ("DATE", "TIME") and not measure:
         window = {w.lower_ for w in doc[tok.i + 1:tok.i + 3]}
         if not (window & DURATIONS) or ({w.lower_ for w in doc[max(0, tok.i - 2):tok.i + 3]} & CALENDAR):
             return True
@@ -571,7 +575,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                             consumed.update(range(j, k))
         if name and " per " not in name:
             name, last = _rate(doc, name, last)  # "between $62 and $68 per share", "3,000 tests per day"
-        if _excluded(tok, value, bool(unit), bool(currency)):
+        if _excluded(tok, value, unit[1] if unit else None, bool(currency)):
             continue
         if not name and tok.ent_type_ in ("DATE", "TIME"):
             continue
@@ -644,7 +648,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
 def _rate(doc: Doc, name: str, last: int) -> tuple[str, int]:
     """A rate: "$58.24 per barrel", "$5 a month": the unit and the token after it."""
     n = len(doc)
-    if name and last + 1 < n and doc[last].lower_ in ("per", "a", "an") and (
+    if name and last + 1 < n and (doc[last].lower_ in ("per", "a", "an") or (
+            doc[last].text == "/" and doc[last - 1].whitespace_ == "" and doc[last].whitespace_ == "")) and (
             doc[last + 1].pos_ == "NOUN" or _match_unit_after(doc, last + 1) is not None):
         per = _match_unit_after(doc, last + 1)
         per_name = per[1] if per else doc[last + 1].lemma_.lower()
