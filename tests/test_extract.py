@@ -158,6 +158,15 @@ def test_measures_the_ner_calls_dates_or_ordinals_and_glued_rates(analyse):
     assert not any(value == 1987.0 for value, _ in got)
 
 
+def test_index_names_times_of_day_and_levels_after_a_change(analyse):
+    text = ("On Wall St at 1.56pm: Dow +0.2% S&P 500 +0.3%. "
+            "The biggest fallers were Unite Group, down 68 p at 1112 p.")
+    rows = {m["value"]: m for m in analyse(text)[2]["metrics"]}
+    assert 1.56 not in rows
+    assert rows[0.3]["concept"].startswith("S&P 500")
+    assert rows[1112.0]["concept"] == rows[68.0]["concept"] and "Unite Group" in rows[68.0]["concept"]
+
+
 def test_fractions_in_words_are_one_number(analyse):
     m = analyse("About three-quarters of voters agreed.")[2]["metrics"][0]
     assert (round(m["value"], 2), m["change"], m["concept"], m["text"]) == (0.75, "~", "voters", "three-quarters")

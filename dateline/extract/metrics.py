@@ -339,7 +339,10 @@ def _concept(number: Token, head: Token, unit_end: int, counted: bool = False) -
     k = min(number.i, head.i) - 1
     while k >= 0 and (doc[k].text in (",", "(", "+", "-") or doc[k].lower_ in ("up", "down", "by", "worth", "at")):
         k -= 1
-    if k >= 0 and k < min(number.i, head.i) - 1 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME", "GPE"):
+    apart = k < min(number.i, head.i) - 1 or number.text[:1] in "+-"  # "Nasdaq +0.8%"
+    if k >= 1 and apart and doc[k].like_num and re.fullmatch(r"[A-Z]\w*[&/][A-Z]\w*|[A-Z]{2,}\w*", doc[k - 1].text):
+        add(f"{doc[k - 1].text} {doc[k].text}")  # an index named with a number: "S&P 500 +0.3%", "FTSE 100 fell 1%"
+    elif k >= 0 and apart and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME", "GPE"):
         add(_noun_phrase(doc[k]) or doc[k].text)
     quantity_ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
     # "a 46 per cent increase in bilateral trade", "60 per cent of its revenue"
@@ -473,6 +476,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                 if suf in GLUED_MAGNITUDES and (glued_currency or suf in ("M", "B", "bn", "mn", "mln", "tn", "K")
                                                  or (i > 0 and toks[i - 1].text in PREFIX_CURRENCY)):
                     text = str(float(text.replace(",", "")) * GLUED_MAGNITUDES[suf])
+                elif suf.lower() in ("am", "pm") and float(text.replace(",", "")) < 13:
+                    continue  # "at 1.56pm": a time of day
                 else:
                     glued_unit = unit_name(suf)
                     if glued_unit is None:
@@ -642,7 +647,8 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                                   _concept(tok, tok, tok.i + 3), tok.idx, noun.idx + len(noun.text),
                                   doccache.text(doc)[tok.idx:noun.idx + len(noun.text)]))
     metrics.sort(key=lambda m: m.start)
-    return _carry_into_ranges(_carry_into_conversions(metrics, doccache.text(doc)), doccache.text(doc))
+    text = doccache.text(doc)
+    return _carry_into_levels(_carry_into_ranges(_carry_into_conversions(metrics, text), text), text)
 
 
 def _rate(doc: Doc, name: str, last: int) -> tuple[str, int]:
@@ -668,6 +674,14 @@ def _tidy_unit(name: str | None, last: Token | None) -> str:
             and (last.tag_ == "NNPS" or last.ent_type_ == "NORP" or (last.pos_ == "PROPN" and " " in name)):
         name = name[:-1]  # "straight World Cups" → straight World Cup, "Americans" → American
     return name
+
+
+def _carry_into_levels(metrics: list[Metric], text: str) -> list[Metric]:
+    """`Unite Group, down 68 p at 1112 p`: the level a change ends at measures the same thing."""
+    for before, after in zip(metrics, metrics[1:]):
+        if before.change in ("up", "down") and before.concept and re.fullmatch(r"\s+at\s+", text[before.end:after.start]):
+            after.concept = before.concept
+    return metrics
 
 
 def _carry_into_ranges(metrics: list[Metric], text: str) -> list[Metric]:
