@@ -416,8 +416,9 @@ def _neighbour_noun(doc: Doc, start: int, end: int) -> str | None:
         h = t.head
         while h.dep_ in ("compound", "amod") and h.head.i > h.i and h.i >= end:
             h = h.head  # "a 352 μm pixel pitch": through "pixel" to the pitch
-        if h.i >= end and h.pos_ in ("NOUN", "PROPN") and h.i - end < 4 and not h.like_num and _noun_phrase(h):
-            return _noun_phrase(h)
+        phrase = _noun_phrase(h) if h.i >= end and h.pos_ in ("NOUN", "PROPN") and h.i - end < 4 and not h.like_num else ""
+        if phrase:
+            return phrase
     sent_start = doc[start].sent.start
     for k in range(start - 1, max(sent_start, start - 7) - 1, -1):
         t = doc[k]
