@@ -535,7 +535,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             last += 1  # "$75 U.S. per barrel"
         name, last = _rate(doc, name, last)
         head = tok.head
-        counted = not name
+        counted = False
         if not name:
             # a counted noun is its own unit: "13,000 workers" → "worker"
             numtok = toks[j - 1] if j - 1 > i else tok
@@ -547,6 +547,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
                                     w.text if w.pos_ == "PROPN" else w.text.lower()) + w.whitespace_ for w in words).strip()
                     surface = doc[j:noun.i + 1].text
                     last = noun.i + 1
+                    counted = bool(name)
         # "from 208 pounds to 193", "from $750,000 to $1 million", "between 5% and 6%", "$3 billion to $5 billion"
         before_words = {t.lower_ for t in doc[max(0, first - 3):first]}
         before_lemmas = {t.lemma_.lower() for t in doc[max(0, first - 3):first]}
@@ -596,7 +597,7 @@ def extract_metrics(doc: Doc) -> list[Metric]:
             if toks[first].dep_ != "nmod" and toks[first].head.i != first:
                 head_tok = toks[first]
         change = glued_change or _change(doc, first, tok, head_tok)
-        concept = _concept(tok, head_tok, last, counted=counted and bool(name))
+        concept = _concept(tok, head_tok, last, counted=counted)
         consumed.update(range(first, max(last, j)))
         metrics.append(Metric(value, value_max, surface, _tidy_unit(name, toks[last - 1] if last > i else None), change, concept, start_char, end_char,
                               doccache.text(doc)[start_char:end_char]))
