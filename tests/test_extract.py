@@ -216,3 +216,17 @@ def test_relative_dates_against_the_article_date():
     assert resolve_date("on Thursday", "2021-04-07") == "2021-04-01"
     assert resolve_date("yesterday", "2021-04-07") == "2021-04-06"
     assert resolve_date("Wednesday", None) is None
+
+
+def test_a_process_keeps_the_words_of_its_first_articles_only(monkeypatch):
+    """Flat memory without a slow tokenizer: the first articles' words stay, later ones are freed."""
+    from dateline import extract
+    from dateline.records import Article
+
+    monkeypatch.setattr(extract, "VOCAB_ARTICLES", 1)
+    monkeypatch.setattr(extract, "_articles_read", {})
+    strings = extract.pipeline_with_extractors(None).vocab.strings
+    rows = extract.extract_chunk([Article("w1", "t", "Zorblaxian traders met 12 buyers in Qwertown.", "h")])
+    assert "Zorblaxian" in strings and len(rows["metrics"]) == 1
+    rows = extract.extract_chunk([Article("w2", "t", "Flimnorptic traders met 12 buyers in Qwertown.", "h")])
+    assert "Flimnorptic" not in strings and len(rows["metrics"]) == 1
