@@ -72,11 +72,15 @@ def run(
     progress.install(start, lambda n: task_id is not None and bar.advance(task_id, n), bar.stop)
     console.print(f"[bold]dateline run[/] → {path}  ({', '.join(sources)})")
     workers = workers or os.cpu_count() or 1
+    early = False
     if task_runner == "local":
         from dateline import workers as model_processes
 
-        model_processes.start_early(model, workers, sources)
+        early = model_processes.start_early(model, workers, sources)
     from dateline.flows.ingest import ingest  # imported late: Prefect reads its settings at import
+
+    if early:
+        start_side_by_side()
 
     concurrent = 1
     if task_runner == "dask":
@@ -97,6 +101,22 @@ def run(
     print_summary(summary)
     if summary["status"] != "completed":
         raise typer.Exit(1)
+
+
+def start_side_by_side() -> None:
+    """Before a large run: Prefect's temporary server starts (when no PREFECT_API_URL is set) while this
+    process imports Great Expectations and the model processes load, instead of one after the other."""
+    import threading
+
+    import prefect.server.api.server  # noqa: F401  the server's own modules: seconds of import that must come first
+    from prefect.client.orchestration import get_client
+
+    from dateline.validate import warm_up
+
+    server = threading.Thread(target=get_client, kwargs={"sync_client": True}, daemon=True)
+    server.start()  # the thread mostly waits for the server's health check, so it leaves this process free
+    warm_up().join()
+    server.join()
 
 
 def with_dask(ingest, address: Optional[str], workers: int):

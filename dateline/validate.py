@@ -37,6 +37,7 @@ def suite_definitions() -> dict[str, dict]:
 
 _context_lock = threading.Lock()
 _made: list = []  # the one ephemeral context of this process, with its data source and suites, once made
+_warming: list[threading.Thread] = []
 
 
 def _context():
@@ -47,11 +48,14 @@ def _context():
 
 
 def warm_up() -> threading.Thread:
-    """Import Great Expectations and build the suites in a thread, while model processes do the NLP:
-    the import alone takes seconds that would otherwise come after the last batch."""
-    thread = threading.Thread(target=_context, name="dateline-gx-warm-up", daemon=True)
-    thread.start()
-    return thread
+    """Import Great Expectations and build the suites in a thread, while this process waits (for
+    Prefect's server, for the model processes): the import alone takes seconds that would otherwise
+    come after the last batch. Once a process: a second call returns the first thread."""
+    with _context_lock:
+        if not _warming:
+            _warming.append(threading.Thread(target=_context, name="dateline-gx-warm-up", daemon=True))
+            _warming[0].start()
+        return _warming[0]
 
 
 def _make_context():

@@ -28,11 +28,13 @@ def _warm(model: str | None) -> None:
     extract_chunk([Article("warm-up", "", WARM_UP_TEXT, "", published_date="2024-01-15")], model)
 
 
-def start_early(model: str | None, n_process: int, sources: list[str]) -> None:
+def start_early(model: str | None, n_process: int, sources: list[str]) -> bool:
     """Start the model processes now when the input is large enough to need them: they load while
     Prefect's server starts and the articles are read, so no run waits for a model to load."""
     if n_process >= 1 and sum(_local_bytes(s) for s in sources) >= EARLY_START_BYTES:
         pool(model, n_process)
+        return True
+    return False
 
 
 def _local_bytes(source: str) -> int:

@@ -130,7 +130,7 @@ def extract_articles(articles: list[Article], model: str | None = None, n_proces
     the speed-up follows the cores. With 0, or a batch of one chunk, the model runs in this process."""
     if not uses_pool(articles, n_process):
         return extract_chunk(articles, model, on_progress=on_progress)
-    parts = [(model, articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+    parts = [(model, part) for part in _chunks(articles, n_process)]
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
     for size, rows in workers.pool(model, n_process).imap(_extract_part, parts):
         for table, table_rows in rows.items():
@@ -138,6 +138,16 @@ def extract_articles(articles: list[Article], model: str | None = None, n_proces
         if on_progress is not None:
             on_progress(size)
     return out
+
+
+def _chunks(articles: list[Article], n_process: int) -> list[list[Article]]:
+    """Chunks of `CHUNK` articles, but for the last round, which goes in quarter chunks so that the
+    processes finish together instead of one working alone through a long last chunk."""
+    tail_start = max(0, len(articles) - CHUNK * n_process)
+    tail_start -= tail_start % CHUNK
+    small = max(1, CHUNK // 4)
+    return ([articles[i:i + CHUNK] for i in range(0, tail_start, CHUNK)]
+            + [articles[i:i + small] for i in range(tail_start, len(articles), small)])
 
 
 def uses_pool(articles: list[Article], n_process: int) -> bool:
