@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from dataclasses import asdict
 from typing import Callable, Iterable
 
 import numpy
 from spacy.language import Language
 
 from dateline import nlp, workers
+from dateline.extract import doccache
 from dateline.extract.entities import resolve_entities
 from dateline.extract.events import extract_events
 from dateline.extract.metrics import extract_metrics
@@ -38,7 +38,7 @@ def extract_doc(doc, article: Article) -> dict[str, list[dict]]:
         rows["mentions"].append({"article_id": aid, "entity_id": m.entity.entity_id, "start": m.start, "end": m.end,
                                  "text": m.text})
     for q in extract_quotes(doc, ents):
-        row = asdict(q)
+        row = dict(vars(q))  # flat dataclasses: a copy of their fields, without asdict's deep copies
         row.update(quote_id=_row_id(aid, "q", q.quote_start, q.quote_end), article_id=aid)
         rows["quotes"].append(row)
     for m in extract_metrics(doc):
@@ -47,7 +47,7 @@ def extract_doc(doc, article: Article) -> dict[str, list[dict]]:
                                 "change": m.change, "concept": m.concept, "start": m.start, "end": m.end,
                                 "text": m.text})
     for ev in extract_events(doc, ents, article.published_date, article.dateline_city):
-        row = asdict(ev)
+        row = dict(vars(ev))
         row.update(event_id=_row_id(aid, "e", ev.sentence_start, ev.trigger_start), article_id=aid)
         rows["events"].append(row)
     return rows
@@ -59,7 +59,7 @@ def dateline_extract(doc):
     model (a worker process with `--workers N`), and leave their rows in `doc.user_data`."""
     meta = doc.user_data.get("dateline_article")
     if meta is not None:
-        article = Article(meta["article_id"], "", doc.text, "", published_date=meta.get("published_date"),
+        article = Article(meta["article_id"], "", doccache.text(doc), "", published_date=meta.get("published_date"),
                           dateline_city=meta.get("dateline_city"))
         doc.user_data["dateline_rows"] = extract_doc(doc, article)
     doc.user_data.pop("dateline_text", None)
@@ -95,7 +95,9 @@ def extract_chunk(articles: list[Article], model: str | None = None, batch_size:
 
     def docs_in() -> Iterable:
         for a in articles:
-            doc = model_nlp.make_doc(a.body[:nlp.MAX_CHARS])  # offsets stay valid: a prefix of the body
+            text = a.body[:nlp.MAX_CHARS]  # offsets stay valid: a prefix of the body
+            doc = model_nlp.make_doc(text)
+            doc.user_data["dateline_text"] = text  # what `doc.text` would rebuild from every token (doccache)
             doc.user_data["dateline_article"] = {"article_id": a.article_id, "published_date": a.published_date,
                                                  "dateline_city": a.dateline_city}
             yield doc

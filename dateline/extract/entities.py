@@ -134,7 +134,7 @@ def resolve_entities(doc: Doc) -> ArticleEntities:
             if full and (label in ("PERSON", "GPE", "ORG", "NORP") and len(words) <= 2):
                 text, label = max(full, key=len), "PERSON"
         if label == "ORG":
-            longer = [t for t, lab in span_texts if lab == label and len(t) > len(text)
+            longer = [t for t, lab in span_texts if lab == label and len(t) > len(text) and text in t
                       and re.search(rf"\b{re.escape(text)}\b", t)]
             if longer and label == "ORG":
                 text = max(longer, key=len)
