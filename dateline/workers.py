@@ -30,7 +30,8 @@ def _warm(model: str | None) -> None:
 
 def start_early(model: str | None, n_process: int, sources: list[str]) -> bool:
     """Start the model processes now when the input is large enough to need them: they load while
-    Prefect's server starts and the articles are read, so no run waits for a model to load."""
+    Prefect's server starts and the articles are read, so no run waits for a model to load. Whether
+    they were started."""
     if n_process >= 1 and sum(_local_bytes(s) for s in sources) >= EARLY_START_BYTES:
         pool(model, n_process)
         return True
