@@ -108,10 +108,15 @@ def start_side_by_side() -> None:
     process imports Great Expectations and the model processes load, instead of one after the other."""
     import threading
 
-    import prefect.server.api.server  # noqa: F401  the server's own modules: seconds of import that must come first
-    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL
 
     from dateline.validate import warm_up
+
+    if PREFECT_API_URL.value():  # a real server: nothing to start
+        warm_up().join()
+        return
+    import prefect.server.api.server  # noqa: F401  the server's own modules: seconds of import that must come first
+    from prefect.client.orchestration import get_client
 
     server = threading.Thread(target=get_client, kwargs={"sync_client": True}, daemon=True)
     server.start()  # the thread mostly waits for the server's health check, so it leaves this process free
