@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import opaque
 
 from dateline import faults, pipeline, progress, warehouse
 from dateline import workers as workers_pool
@@ -29,6 +30,9 @@ from dateline.validate import validate_tables, warm_up, write_data_docs
 
 # Every task is NO_CACHE: a run never reuses a task's result (the warehouse itself says what is already
 # loaded), and hashing a batch of articles or DataFrames for a cache key would cost time and memory.
+# Large arguments go in `opaque(…)`: Prefect otherwise walks every article and row of them looking for
+# upstream futures (~0.5 s a task for 2,000 articles); they are plain values, so there is none to find.
+# Not for `.submit` to Dask, whose graph would hand the task the annotation's tuple instead of the value.
 @task(retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE)
 def read_sources(locations: list[str], db: str):
     """The one step that talks to the outside world, so the one that retries (with backoff)."""
@@ -76,7 +80,7 @@ def extracted(batches: list[list[Article]], model: str | None, workers: int, con
     `concurrent_batches` batches are submitted at once and the next goes out as each one comes back."""
     if concurrent_batches <= 1:
         for batch in batches:
-            yield extract_batch(batch, model, workers)
+            yield extract_batch(opaque(batch), model, workers)
         return
     pending: deque = deque()
 
@@ -111,11 +115,11 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
     with warehouse.write_lock(Path(db), wait=wait):
         raws, rejections, polled = read_sources(sources, db)
         lap("read")
-        articles, parse_rejections = parse_articles(raws)
+        articles, parse_rejections = parse_articles(opaque(raws))
         raws.clear()  # the raw records are parsed: let them go (see rows.clear() below)
         rejections = rejections + parse_rejections
         lap("parse")
-        plan = plan_changes(articles, db)
+        plan = plan_changes(opaque(articles), db)
         rejections = rejections + plan.duplicates
         lap("plan")
         print(f"{len(articles)} articles read: {plan.new} new, {plan.changed} changed, "
@@ -133,7 +137,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
             frames = pipeline.to_frames(rows)
             rows.clear()  # Prefect keeps every task's result for the whole run: empty it so memory stays flat
             lap("extract")
-            outcome = validate(frames, run_id)
+            outcome = validate(opaque(frames), run_id)
             frames.clear()
             pipeline.spill_frames(outcome.passing, spill, n)
             outcome.passing.clear()
@@ -155,7 +159,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int =
                   "runs": pd.DataFrame([run_row]),
                   "sources": pd.DataFrame([dict(row, run_id=run_id) for row in polled])}
         try:
-            written = load(db, tables, {a.article_id for a in plan.todo}, str(spill))
+            written = load(db, opaque(tables), opaque({a.article_id for a in plan.todo}), str(spill))
         finally:
             shutil.rmtree(spill, ignore_errors=True)
     docs = data_docs(db)
