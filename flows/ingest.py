@@ -31,7 +31,7 @@ from dateline.validate import validate_tables, warm_up, write_data_docs
 # Every task is NO_CACHE: a run never reuses a task's result (the warehouse itself says what is already
 # loaded), and hashing a batch of articles or DataFrames for a cache key would cost time and memory.
 # Large arguments go in `opaque(…)`: Prefect otherwise walks every article and row of them looking for
-# upstream futures (~0.5 s a task for 2,000 articles); they are plain values, so there is none to find.
+# upstream futures (0.3–0.6 s a task for 2,000 articles); they are plain values, so there is none to find.
 # Not for `.submit` to Dask, whose graph would hand the task the annotation's tuple instead of the value.
 @task(retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE)
 def read_sources(locations: list[str], db: str):
