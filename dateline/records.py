@@ -44,3 +44,51 @@ class Article:
     word_count: int = 0
     extra: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ what the extractors find in one article
+# Each becomes a row of its table (dateline/schema.py) once `extract/rows.py` adds its id and article_id.
+@dataclass
+class Quote:
+    quote_start: int
+    quote_end: int
+    quote_text: str
+    kind: str  # direct, indirect or mixed
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str | None = None
+    speaker_entity_id: str | None = None
+
+
+@dataclass
+class Metric:
+    value: float
+    value_max: float | None
+    unit: str
+    normalized_unit: str
+    change: str
+    concept: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Event:
+    event_type: str
+    quad_class: str
+    trigger: str
+    source_actor: str | None
+    source_country: str | None
+    target_actor: str | None
+    target_country: str | None
+    event_date: str | None
+    location: str | None
+    location_country: str | None
+    sentence_start: int
+    sentence_end: int
+    negated: bool
+    trigger_start: int
+    trigger_end: int

@@ -23,7 +23,7 @@ from prefect.utilities.annotations import opaque
 
 from dateline import faults, pipeline, progress, warehouse
 from dateline import workers as workers_pool
-from dateline.extract import extract_articles, uses_pool
+from dateline.workers import extract_articles, uses_pool
 from dateline.records import Article
 from dateline.validate import validate_tables, warm_up, write_data_docs
 

@@ -26,18 +26,25 @@ def nlp():
     return load_model()
 
 
+@pytest.fixture(scope="session")
+def rules():
+    from dateline.extract.rules import load_rules
+
+    return load_rules()
+
+
 @pytest.fixture
-def analyse(nlp):
+def analyse(nlp, rules):
     """Run one text through the model and every extractor: returns (doc, entities, rows)."""
-    from dateline.extract import extract_doc
     from dateline.extract.entities import resolve_entities
+    from dateline.extract.rows import article_rows
     from dateline.parse import content_hash
     from dateline.records import Article
 
     def run(text: str, date: str | None = "2021-04-07", city: str | None = None):
         doc = nlp(text)
         article = Article("t", "test", text, content_hash(text), published_date=date, dateline_city=city)
-        return doc, resolve_entities(doc), extract_doc(doc, article)
+        return doc, resolve_entities(doc, rules.entities), article_rows(doc, article, rules)
 
     return run
 

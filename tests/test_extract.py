@@ -209,24 +209,24 @@ def test_negated_cooperation_is_reject(analyse):
     assert e["event_date"] == "2021-04-05"
 
 
-def test_relative_dates_against_the_article_date():
-    from dateline.extract.events import resolve_date
+def test_relative_dates_against_the_article_date(rules):
+    from dateline.extract.events.dates import resolve_date
 
-    assert resolve_date("Wednesday", "2021-04-07") == "2021-04-07"  # the paper's own weekday is today
-    assert resolve_date("on Thursday", "2021-04-07") == "2021-04-01"
-    assert resolve_date("yesterday", "2021-04-07") == "2021-04-06"
-    assert resolve_date("Wednesday", None) is None
+    assert resolve_date("Wednesday", "2021-04-07", rules.events) == "2021-04-07"  # the paper's own weekday is today
+    assert resolve_date("on Thursday", "2021-04-07", rules.events) == "2021-04-01"
+    assert resolve_date("yesterday", "2021-04-07", rules.events) == "2021-04-06"
+    assert resolve_date("Wednesday", None, rules.events) is None
 
 
 def test_a_process_keeps_the_words_of_its_first_articles_only(monkeypatch):
     """Flat memory without a slow tokenizer: the first articles' words stay, later ones are freed."""
-    from dateline import extract
+    from dateline import nlp as model
     from dateline.records import Article
 
-    monkeypatch.setattr(extract, "VOCAB_ARTICLES", 1)
-    monkeypatch.setattr(extract, "_articles_read", {})
-    strings = extract.pipeline_with_extractors(None).vocab.strings
-    rows = extract.extract_chunk([Article("w1", "t", "Zorblaxian traders met 12 buyers in Qwertown.", "h")])
+    monkeypatch.setattr(model, "VOCAB_ARTICLES", 1)
+    monkeypatch.setattr(model, "_articles_read", {})
+    strings = model.pipeline_with_extractors(None).vocab.strings
+    rows = model.extract_chunk([Article("w1", "t", "Zorblaxian traders met 12 buyers in Qwertown.", "h")])
     assert "Zorblaxian" in strings and len(rows["metrics"]) == 1
-    rows = extract.extract_chunk([Article("w2", "t", "Flimnorptic traders met 12 buyers in Qwertown.", "h")])
+    rows = model.extract_chunk([Article("w2", "t", "Flimnorptic traders met 12 buyers in Qwertown.", "h")])
     assert "Flimnorptic" not in strings and len(rows["metrics"]) == 1

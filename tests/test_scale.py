@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract import extract_articles
+from dateline.workers import extract_articles
 from dateline.parse import content_hash
 from dateline.records import Article
 

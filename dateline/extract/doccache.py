@@ -29,3 +29,9 @@ def ents(doc: Doc) -> tuple[Span, ...]:
 
 def ents_in(span: Span) -> list[Span]:
     return [e for e in ents(span.doc) if e.start >= span.start and e.end <= span.end]
+
+
+def clear(doc: Doc) -> None:
+    """Drop the copies once the extractors are done with the doc."""
+    for key in ("dateline_text", "dateline_ents", "dateline_tokens"):
+        doc.user_data.pop(key, None)

@@ -11,18 +11,22 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from dateline.extract import doccache
 from spacy.tokens import Doc, Span
 
 from dateline import geo
+from dateline.extract import doccache
+from dateline.extract.syntax import SharedWords
+from dateline.vocab import Vocab
 
-NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
-TITLE_WORDS = {"minister", "president", "prime", "foreign", "secretary", "mr", "mrs", "ms", "dr", "general",
-               "gen", "senator", "sen", "rep", "governor", "gov", "chancellor", "king", "queen", "prince",
-               "sheikh", "ambassador", "spokesman", "spokeswoman", "chairman", "director", "judge", "pope",
-               "premier", "leader", "lt", "col", "colonel", "captain", "commander", "mayor", "chief",
-               "deputy", "vice", "interior", "defence", "defense", "finance", "state", "executive", "officer", "ceo",
-               "chief", "president", "founder", "chair", "chairwoman", "spokesperson", "envoy", "head"}
+
+@dataclass(frozen=True, eq=False)
+class EntityRules:
+    name_labels: frozenset[str]  # spaCy labels that name something
+    title_words: frozenset[str]  # never part of a name
+
+    @classmethod
+    def from_vocab(cls, vocab: Vocab, shared: SharedWords) -> "EntityRules":
+        return cls(vocab.word_set("entities.toml", "name_labels", lower=False), shared.title_words)
 
 
 @dataclass
@@ -68,12 +72,10 @@ class ArticleEntities:
                 out.append(m)
         return out
 
-    def person_by_surname(self, word: str) -> Entity | None:
-        w = word.lower()
-        for e in self.entities:
-            if e.type == "PERSON" and e.name.lower().split()[-1] == w:
-                return e
-        return None
+    def last_person_before(self, offset: int) -> Entity | None:
+        """The antecedent of "he" or "she": the last person named before `offset`."""
+        before = [m for m in self.mentions if m.entity.type == "PERSON" and m.end <= offset]
+        return before[-1].entity if before else None
 
 
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -84,29 +86,29 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _extend_person(doc: Doc, start: int, end: int, titles: frozenset[str]) -> tuple[int, int]:
     """Grow a PERSON span over the adjacent proper nouns of the same name ("Shah Mahmood" + "Qureshi")."""
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-            and doc[end].lower_ not in TITLE_WORDS and doc[end - 1].head.i >= end \
+            and doc[end].lower_ not in titles and doc[end - 1].head.i >= end \
             and doc[end].ent_type_ in ("", "PERSON", "GPE", "ORG", "NORP"):
         end += 1
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-            and doc[start - 1].lower_ not in TITLE_WORDS and doc[start - 1].head.i >= start \
+            and doc[start - 1].lower_ not in titles and doc[start - 1].head.i >= start \
             and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].dep_ == "compound":
         start -= 1
     return start, end
 
 
-def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
+def _raw_spans(doc: Doc, rules: EntityRules) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     covered: set[int] = set()
     ents = sorted(doccache.ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
     for ent in ents:
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in rules.name_labels:
             continue
         start, end = _clean_bounds(doc, ent.start, ent.end)
         if ent.label_ == "PERSON":
-            start, end = _extend_person(doc, start, end)
+            start, end = _extend_person(doc, start, end, rules.title_words)
         if start >= end or any(i in covered for i in range(start, end)):
             continue
         text = doc[start:end].text
@@ -118,9 +120,9 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def resolve_entities(doc: Doc) -> ArticleEntities:
+def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
     """Entities of one article with every mention pointing at its fullest name."""
-    spans = _raw_spans(doc)
+    spans = _raw_spans(doc, rules)
     span_texts = [(doc[s:e].text, label) for s, e, label in spans]
     persons = [t for (t, label), (s, e, _) in zip(span_texts, spans) if label == "PERSON" and e - s > 1]
     out = ArticleEntities()

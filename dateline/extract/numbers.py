@@ -1,25 +1,39 @@
-"""Numbers as news writes them: digits with separators, words, fractions and magnitudes."""
+"""Numbers as news writes them: digits with separators, words, fractions and magnitudes.
+
+Pure string functions (no spaCy): the word lists come from `vocab/numbers.toml`, read once.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
-MAGNITUDES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "grand": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6,
-    "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9,
-    "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-}
-SPECIAL_WORDS = {"dozen": 12.0, "half": 0.5, "quarter": 0.25, "third": 1 / 3, "score": 20.0}
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-             "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-# "thousands of people": a plural magnitude alone gives the range of that order
-ORDER_RANGES = {"hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
-                "dozens": (12.0, 120.0), "tens": (10.0, 100.0)}
-NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
+from dateline.vocab import Vocab, packaged
+
 DIGITS_RE = re.compile(r"^[-+−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+−]?\.\d+$")
+FILE = "numbers.toml"
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    number_words: frozenset[str]
+    magnitudes: dict[str, float]
+    special_words: dict[str, float]
+    fractions: dict[str, int]
+    order_ranges: dict[str, tuple[float, float]]
+
+    @classmethod
+    def from_vocab(cls, vocab: Vocab) -> "NumberWords":
+        ranges = {word: (float(low), float(high)) for word, (low, high) in vocab.mapping(FILE, "order_ranges").items()}
+        return cls(vocab.word_set(FILE, "number_words"), vocab.mapping(FILE, "magnitudes"),
+                   vocab.mapping(FILE, "special_words"), vocab.mapping(FILE, "fractions"), ranges)
+
+
+@lru_cache(maxsize=1)
+def number_words() -> NumberWords:
+    return NumberWords.from_vocab(packaged())
 
 
 def parse_digits(text: str) -> float | None:
@@ -30,20 +44,22 @@ def parse_digits(text: str) -> float | None:
     return float(t.replace(",", ""))
 
 
-def parse_number_words(text: str) -> float | None:
+def parse_number_words(text: str, words: NumberWords | None = None) -> float | None:
     """'eight' → 8; 'twenty-five' → 25; 'two-thirds' → 0.667; 'a dozen' → 12; None when not a number."""
+    words = words or number_words()
     t = text.lower().strip().replace("-", " ")
     t = re.sub(r"^(a|an)\s+", "", t)
     if not t:
         return None
-    if t in SPECIAL_WORDS:
-        return SPECIAL_WORDS[t]
+    if t in words.special_words:
+        return words.special_words[t]
     parts = t.split()
-    if len(parts) == 2 and parts[1] in FRACTIONS:
-        head = parse_number_words(parts[0])
+    if len(parts) == 2 and parts[1] in words.fractions:
+        head = parse_number_words(parts[0], words)
         if head is not None:
-            return head / FRACTIONS[parts[1]]
-    if not all(p in NUMBER_WORDS or p in ("and", "million", "billion", "trillion") or p.endswith("ty") for p in parts):
+            return head / words.fractions[parts[1]]
+    if not all(p in words.number_words or p in ("and", "million", "billion", "trillion") or p.endswith("ty")
+               for p in parts):
         return None
     try:
         return float(text2num(t, "en"))
@@ -51,15 +67,16 @@ def parse_number_words(text: str) -> float | None:
         return None
 
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str, words: NumberWords | None = None) -> float | None:
     """Any single number expression, digits or words, with an attached magnitude ('$1.2bn' → 1.2e9)."""
+    words = words or number_words()
     t = text.strip().lstrip("$€£¥").replace("−", "-")
     value = parse_digits(t)
     if value is not None:
         return value
     m = re.match(r"^([-+]?[\d,]*\.?\d+)\s*([a-zA-Z]+)$", t)
-    if m and m.group(2).lower() in MAGNITUDES:
+    if m and m.group(2).lower() in words.magnitudes:
         base = parse_digits(m.group(1))
         if base is not None:
-            return base * MAGNITUDES[m.group(2).lower()]
-    return parse_number_words(t)
+            return base * words.magnitudes[m.group(2).lower()]
+    return parse_number_words(t, words)

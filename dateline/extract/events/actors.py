@@ -1,0 +1,225 @@
+"""Actors: who acts and who is acted on, as written and as a country.
+
+The source is the trigger verb's subject (climbing through conjoined and embedded verbs), the target
+a recipient or an actor acted on before any thing acted on (`with` / `against` / `between` phrases
+included). Their countries come from the entities they name, the country dictionary and, for people,
+the titles the article gives them; "he" and "she" stand for the last person named before them.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline import geo
+from dateline.extract import doccache, syntax
+from dateline.extract.entities import ArticleEntities
+from dateline.extract.events.rules import EventRules
+from dateline.extract.events.triggers import trigger_type
+
+SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})  # verbs that share their head's subject
+NOT_ACTOR_LABELS = ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+PERSON_PRONOUNS = ("he", "she", "him", "her")
+PHRASE_LIMIT = 10  # words of an actor phrase, at most
+# a country named just before a person, in their title or the words before it ("Pakistan's Foreign
+# Minister …", "opposition groups in Zimbabwe demand that President Mugabe …"), is the person's country:
+# a country mention that ends within NEARBY_END characters of the name, in the NEARBY_REACH before it
+NEARBY_REACH, NEARBY_END = 60, 45
+
+
+def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntities,
+          rules: EventRules) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+    """((source text, source country), (target text, target country)) of one event."""
+    subj, obj = _actor_tokens(trigger, verb, kind, rules)
+    src, tgt = _actor_phrases(subj, obj, kind, rules)
+    source, target = describe(src, ents), describe(tgt, ents)
+    if source[1] is None and src is not None and any(m.entity.type == "PERSON" for m in ents.in_span(src)):
+        # "Planning Minister Tran Xuan Gia said Vietnam …": a person's country from the one country the sentence names
+        named = {m.entity.country_code for m in ents.in_span(sent) if m.entity.country_code} - {target[1]}
+        if len(named) == 1:
+            source = (source[0], named.pop())
+    return source, target
+
+
+def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[Token | None, Token | None]:
+    subj = subject(verb)
+    if subj is None and trigger.pos_ == "NOUN":
+        subj = next((c for c in trigger.children if c.dep_ == "poss"), None)
+    if subj is not None and not is_actor(subj, rules):
+        subj = actor_in(subj, rules) or subj
+    obj = target(trigger, verb, rules, subj)
+    speech = verb.head if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in rules.speech_verbs else None
+    if speech is not None:
+        speaker = subject(speech)
+        if kind == "DEMAND" and trigger_type(trigger, rules) != "DEMAND" and speaker is not None:
+            obj, subj = subj, speaker  # "Russia said Sudan must return the helicopter": Russia demands of Sudan
+        elif subj is not None and subj.pos_ == "PRON" and speaker is not None:
+            subj = speaker  # "Palestinian leaders said they would boycott …"
+    return subj, obj
+
+
+def _actor_phrases(subj: Token | None, obj: Token | None, kind: str, rules: EventRules) -> tuple[Span | None, Span | None]:
+    src = phrase(subj) if subj is not None else None
+    tgt = phrase(obj) if obj is not None else None
+    if (obj is None or not is_actor(obj, rules)) and subj is not None and kind in rules.symmetric:
+        # "Pakistan and Russia agreed": the first conjunct is the source, the second the target
+        conj = next((c for c in subj.children if c.dep_ == "conj"), None)
+        if conj is not None:
+            src = _trim_span(subj.doc[phrase(subj).start:max(subj.i + 1, min(t.i for t in conj.subtree) - 1)])
+            tgt = phrase(conj)
+    return src, tgt
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject (or the agent of a passive), shared along conjoined and embedded verbs;
+    the noun a relative clause hangs from."""
+    for node in syntax.clause_chain(verb, SUBJECT_CLIMB, limit=6):
+        for c in node.children:
+            if c.dep_ == "nsubj":
+                return c
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if node.dep_ == "relcl":
+            return node.head
+    return None
+
+
+def is_actor(tok: Token, rules: EventRules) -> bool:
+    return tok.ent_type_ in rules.actor_labels or tok.lemma_.lower() in rules.actor_nouns \
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ACTOR_LABELS)
+
+
+def actor_in(tok: Token, rules: EventRules) -> Token | None:
+    """The actor a phrase names: its head, or an actor that modifies or owns it ("Sweden's decision",
+    "a US offer", "settlements in the Gaza Strip")."""
+    if is_actor(tok, rules):
+        return tok
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(child, rules):
+            return child
+    for t in tok.subtree:
+        if t.i != tok.i and t.ent_type_ in rules.actor_labels and t.dep_ != "relcl":
+            ent = next((e for e in doccache.ents(t.doc) if e.start <= t.i < e.end), None)
+            return ent.root if ent is not None else t
+    return None
+
+
+def target(trigger: Token, verb: Token, rules: EventRules, source: Token | None = None) -> Token | None:
+    """The target: a recipient or an actor acted on, before any thing acted on."""
+    retreating = verb.lemma_.lower() in rules.retreat_verbs
+    source_ids = {t.i for t in source.subtree} if source is not None else set()
+    ranked: list[tuple[int, Token]] = []
+    for node in _target_nodes(trigger, verb):
+        for c in node.children:
+            if c.i in source_ids or c.i == trigger.i:
+                continue
+            found = _ranked_target(c, verb, retreating, rules)
+            if found is not None:
+                ranked.append(found)
+    if not ranked:
+        return None
+    return min(ranked, key=lambda r: (r[0], r[1].i))[1]
+
+
+def _target_nodes(trigger: Token, verb: Token) -> list[Token]:
+    """The trigger, its verb and the infinitives under them: "offered to hand over to Great Britain"."""
+    nodes = [trigger] if trigger.i == verb.i else [trigger, verb]
+    for node in list(nodes):
+        for c in node.children:
+            if c.dep_ == "xcomp":
+                nodes.append(c)
+                nodes.extend(g for g in c.children if g.dep_ == "xcomp")
+    return nodes
+
+
+def _ranked_target(c: Token, verb: Token, retreating: bool, rules: EventRules) -> tuple[int, Token] | None:
+    """A child of the trigger or its verb as a target candidate, ranked (lower first), or None."""
+    if c.dep_ == "dative":
+        return 0, c
+    if c.dep_ == "dobj":
+        actor = actor_in(c, rules)
+        return (1, actor) if actor is not None else (5, c)
+    if c.dep_ == "nsubjpass":
+        return (2, c) if is_actor(c, rules) else (6, c)
+    if c.dep_ == "prep":
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+            return None
+        actor = actor_in(pobj, rules)
+        if actor is None:
+            return None
+        if retreating and c.lower_ in ("from", "out"):
+            return 0, actor  # "withdraw its troops from Lebanon": the place left is the target
+        return (2 if c.lower_ in rules.first_target_preps else 4), actor
+    if c.dep_ in ("xcomp", "ccomp") and verb.lemma_.lower() in rules.verbal_cues:
+        sub = next((g for g in c.children if g.dep_ in ("nsubj", "dobj")), None)
+        if sub is not None:
+            return 3, sub
+    return None
+
+
+def phrase(tok: Token, limit: int = PHRASE_LIMIT) -> Span:
+    """An actor's phrase: its noun phrase without clauses and punctuation, without a leading article."""
+    doc = tok.doc
+    toks = [t for t in syntax.clause_free_subtree(tok) if not t.is_punct or t.text in ("'s", "’s", "-")]
+    if not toks:
+        return doc[tok.i:tok.i + 1]
+    start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
+    while start < end and doc[start].dep_ in ("det", "cc", "punct") and doc[start].lower_ in ("the", "a", "an", ",", "and"):
+        start += 1
+    if end - start > limit:
+        start, end = max(start, tok.i - limit + 1), tok.i + 1
+    return doc[start:end]
+
+
+def _trim_span(span: Span) -> Span:
+    start, end = span.start, span.end
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return span.doc[start:end]
+
+
+def describe(span: Span | None, ents: ArticleEntities) -> tuple[str | None, str | None]:
+    """An actor's text and country; a pronoun stands for the last person named before it."""
+    if span is None or len(span) == 0:
+        return None, None
+    mention = ents.mention_at(span.root.i) if len(span) <= 2 or span.root.ent_type_ else None
+    if mention is not None and (len(span) <= 2 or span.root.tag_ == "POS" or span[-1].tag_ == "POS"):
+        return mention.entity.name, mention.entity.country_code or actor_country(span, ents)
+    if len(span) == 1 and span[0].lower_ in PERSON_PRONOUNS:
+        person = ents.last_person_before(span.start_char)
+        if person is not None:
+            return person.name, person_country(person.name, ents, span.doc)
+    return span.text, actor_country(span, ents)
+
+
+def actor_country(span: Span | None, ents: ArticleEntities) -> str | None:
+    if span is None:
+        return None
+    for m in ents.in_span(span):
+        if m.entity.country_code:
+            return m.entity.country_code
+    code = geo.country_in_text(span.text)
+    if code:
+        return code
+    for m in ents.in_span(span):
+        if m.entity.type == "PERSON":
+            code = person_country(m.entity.name, ents, span.doc)
+            if code:
+                return code
+    return None
+
+
+def person_country(name: str, ents: ArticleEntities, doc: Doc) -> str | None:
+    """A person's country: the dictionary's leaders, else a country named just before them."""
+    for part in (name, name.split()[-1]):
+        code = geo.country_code(part)
+        if code:
+            return code
+    for m in ents.mentions:
+        if m.entity.name == name:
+            before = syntax.words_before(doc, m.start, NEARBY_REACH)
+            for n in reversed(ents.in_span(before) if before is not None else []):
+                if n.entity.country_code and n.end > m.start - NEARBY_END:
+                    return n.entity.country_code
+    return None

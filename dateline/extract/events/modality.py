@@ -1,0 +1,59 @@
+"""Modality: negation, refusal and intention, as PLOVER codes them.
+
+Negated cooperation ("did not agree", "refused to meet") is REJECT with `negated` set. PLOVER codes
+intentions and obligations as such: "will withdraw" is AGREE (or THREATEN with a condition or a
+hostile act), "must return" is DEMAND, "willing to meet" is AGREE.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.extract.events.rules import EventRules
+from dateline.extract.events.triggers import trigger_type
+
+FUTURE_AUXES = frozenset({"will", "would", "shall", "'ll"})
+OBLIGATION_AUXES = frozenset({"must", "should"})
+KEPT_AS_STATED = frozenset({"AGREE", "DEMAND", "THREATEN", "REJECT", "DISAPPROVE"})  # an intention changes nothing
+
+
+def mood(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[str, bool]:
+    """The event type once negation and modality are read, and whether the event is negated."""
+    negated = _is_negated(trigger) or _is_negated(verb)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.refusal_verbs:
+        negated = True
+    if trigger.lemma_.lower() in rules.refusal_verbs and any(
+            c.dep_ == "xcomp" and trigger_type(c, rules) in rules.cooperative for c in trigger.children):
+        negated = True  # "refused to meet": a meeting that did not happen
+    if negated:
+        return ("REJECT" if kind in rules.cooperative else kind), True
+    return _modality(verb, kind, rules), False
+
+
+def _is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp")
+
+
+def _modality(verb: Token, kind: str, rules: EventRules) -> str:
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & OBLIGATION_AUXES and kind != "DEMAND":
+        return "DEMAND"
+    if not (auxes & FUTURE_AUXES or _intended(verb, rules)) or kind in KEPT_AS_STATED:
+        return kind
+    conditional = any(c.dep_ == "advcl" and any(g.lower_ in ("unless", "if") for g in c.children)
+                      for c in verb.children)
+    if conditional or kind in rules.hostile:
+        return "THREATEN"
+    return "AGREE"
+
+
+def _intended(verb: Token, rules: EventRules) -> bool:
+    """"plans to withdraw", "is willing to meet", "ready to talk": an intention over the verb."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.lemma_.lower() in rules.intent_heads or any(c.lower_ in rules.readiness for c in [head, *head.children]):
+        return True
+    if head.lemma_.lower() == "be" and any(c.lower_ in rules.readiness | {"able"} for c in head.children):
+        return True
+    return verb.head.lower_ in rules.readiness

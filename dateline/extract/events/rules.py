@@ -1,0 +1,103 @@
+"""The event coder's rules, read once from `vocab/events.toml` and the trigger tables."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dateline.extract.syntax import SharedWords
+from dateline.vocab import Vocab, VocabError
+
+FILE = "events.toml"
+
+
+@dataclass(frozen=True, eq=False)
+class Phrasal:
+    """A phrasal verb that codes its own event: `lemmas` with one of `particles` (or of `objects`)."""
+
+    lemmas: frozenset[str]
+    particles: frozenset[str]
+    objects: frozenset[str]
+    event_type: str
+
+
+@dataclass(frozen=True, eq=False)
+class EventRules:
+    quad_class: dict[str, str]  # PLOVER type → quad class
+    cooperative: frozenset[str]  # the types of the two cooperation quad classes
+    triggers: dict[tuple[str, str], str]  # (lemma, VERB or NOUN) → PLOVER type
+    own_lemmas: frozenset[str]  # trigger lemmas of the project's own lists (preferred over CAMEO's)
+    phrasal: tuple[Phrasal, ...]
+    phrasal_lemmas: frozenset[str]
+    light_verbs: frozenset[str]
+    noun_links: frozenset[str]
+    intent_heads: frozenset[str]
+    readiness: frozenset[str]
+    hostile: frozenset[str]
+    refusal_verbs: frozenset[str]
+    symmetric: frozenset[str]
+    speech_verbs: frozenset[str]
+    verbal_cues: frozenset[str]
+    first_target_preps: frozenset[str]
+    retreat_verbs: frozenset[str]
+    actor_labels: frozenset[str]
+    actor_nouns: frozenset[str]
+    bounding_preps: frozenset[str]
+    duration_words: frozenset[str]
+    same_day: frozenset[str]
+    location_preps: frozenset[str]
+    weekdays: tuple[str, ...]
+
+    @classmethod
+    def from_vocab(cls, vocab: Vocab, shared: SharedWords) -> "EventRules":
+        quad = vocab.mapping(FILE, "event_types")
+        phrasal = _phrasal(vocab, quad)
+        phrasal_lemmas = frozenset(lemma for rule in phrasal for lemma in rule.lemmas)
+        own = frozenset(row[0].lower() for row in vocab.rows("plover_triggers.tsv"))
+        return cls(
+            quad_class=quad, cooperative=frozenset(t for t, q in quad.items() if q.endswith("cooperation")),
+            triggers=_trigger_table(vocab, quad), own_lemmas=own | phrasal_lemmas,
+            phrasal=phrasal, phrasal_lemmas=phrasal_lemmas, **_word_sets(vocab), actor_nouns=vocab.words("actor_nouns.txt"),
+            weekdays=shared.weekdays)
+
+
+WORD_SETS = {  # field → (key in events.toml, read as lower case)
+    "light_verbs": ("triggers.light_verbs", True), "noun_links": ("triggers.noun_links", False),
+    "intent_heads": ("modality.intent_heads", True), "readiness": ("modality.readiness", True),
+    "hostile": ("modality.hostile", False), "refusal_verbs": ("modality.refusal_verbs", True),
+    "symmetric": ("actors.symmetric", False), "speech_verbs": ("actors.speech_verbs", True),
+    "verbal_cues": ("actors.verbal_cues", True), "first_target_preps": ("actors.first_target_preps", True),
+    "retreat_verbs": ("actors.retreat_verbs", True), "actor_labels": ("actors.actor_labels", False),
+    "bounding_preps": ("dates.bounding_preps", True), "duration_words": ("dates.duration_words", True),
+    "same_day": ("dates.same_day", True), "location_preps": ("places.location_preps", True),
+}
+
+
+def _word_sets(vocab: Vocab) -> dict[str, frozenset[str]]:
+    return {name: vocab.word_set(FILE, key, lower) for name, (key, lower) in WORD_SETS.items()}
+
+
+def _trigger_table(vocab: Vocab, quad: dict[str, str]) -> dict[tuple[str, str], str]:
+    """CAMEO's verbs, then the project's own triggers over them, less the verbs that report nothing."""
+    table: dict[tuple[str, str], str] = {}
+    for verb, plover in vocab.table("cameo_verbs.tsv").items():
+        if " " not in verb:
+            table[(verb, "VERB")] = plover
+    for row in vocab.rows("plover_triggers.tsv"):
+        lemma, plover, pos = row[0].lower(), row[1], (row[2] if len(row) > 2 else "any")
+        for p in (("VERB", "NOUN") if pos == "any" else (pos,)):
+            table[(lemma, p)] = plover
+    for lemma in vocab.word_set(FILE, "triggers.non_events"):
+        table.pop((lemma, "VERB"), None)
+    unknown = sorted(set(table.values()) - set(quad))
+    if unknown:
+        raise VocabError(f"trigger tables name event types that {FILE} does not define: {unknown}")
+    return table
+
+
+def _phrasal(vocab: Vocab, quad: dict[str, str]) -> tuple[Phrasal, ...]:
+    rules = []
+    for n, entry in enumerate(vocab.entry(FILE, "phrasal")):
+        if entry.get("event_type") not in quad or not (entry.get("particles") or entry.get("objects")):
+            raise VocabError(f"{FILE}: phrasal rule {n + 1} needs a known event_type and particles or objects")
+        rules.append(Phrasal(frozenset(entry["lemma"]), frozenset(entry.get("particles", ())),
+                             frozenset(entry.get("objects", ())), entry["event_type"]))
+    return tuple(rules)

@@ -1,0 +1,87 @@
+"""Triggers: the word of a sentence that reports its event, and the PLOVER type it codes.
+
+A trigger is a verb or noun in the trigger tables (`vocab/plover_triggers.tsv`, backed by
+`cameo_verbs.tsv`). The trigger highest in the sentence's tree wins, so "officials agreed that their
+countries should cooperate" is AGREE; the project's own triggers go before CAMEO's. A light verb hands
+over to its noun ("held talks" → CONSULT, "imposed sanctions" → SANCTION); a phrasal verb's particle
+can change the event ("call for" → DEMAND, "pull out" → RETREAT).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dateline.extract import doccache
+from dateline.extract.events.rules import EventRules
+
+NOUN_PENALTY = 0.5  # a verb before a noun at the same depth
+CAMEO_PENALTY = 1.5  # the project's own triggers before CAMEO's at nearly the same depth
+
+
+def trigger_type(tok: Token, rules: EventRules) -> str | None:
+    """The PLOVER type a verb or noun codes, or None."""
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    lemma = tok.lemma_.lower()
+    kind = rules.triggers.get((lemma, pos))
+    if kind is None and pos == "NOUN" and lemma.endswith("s"):
+        kind = rules.triggers.get((lemma[:-1], pos))
+    if lemma in rules.phrasal_lemmas:
+        return _phrasal_type(tok, lemma, rules) or kind
+    return kind
+
+
+def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+    objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+    for rule in rules.phrasal:
+        if lemma in rule.lemmas and (particles & rule.particles or objects & rule.objects):
+            return rule.event_type
+    return None
+
+
+def depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
+    """The sentence's trigger and its type: the highest in the tree, verbs and own triggers first."""
+    candidates = []
+    for tok in doccache.tokens(sent.doc)[sent.start:sent.end]:
+        kind = trigger_type(tok, rules)
+        if kind is None or (tok.pos_ == "NOUN" and tok.dep_ not in rules.noun_links):
+            continue
+        candidates.append((tok, kind))
+    if not candidates:
+        return None
+
+    def rank(candidate: tuple[Token, str]) -> tuple[float, int]:
+        tok = candidate[0]
+        own = tok.lemma_.lower() in rules.own_lemmas
+        return depth(tok) + (NOUN_PENALTY if tok.pos_ == "NOUN" else 0) + (0 if own else CAMEO_PENALTY), tok.i
+
+    tok, kind = min(candidates, key=rank)
+    return _light_verb_object(tok, rules) or (tok, kind)
+
+
+def _light_verb_object(tok: Token, rules: EventRules) -> tuple[Token, str] | None:
+    """"held talks", "imposed sanctions": the trigger noun a light verb's object holds."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in rules.light_verbs:
+        return None
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        for noun in (obj, *[g for g in obj.children if g.dep_ in ("compound", "amod")]):
+            kind = trigger_type(noun, rules)
+            if kind:
+                return noun, kind
+    return None
+
+
+def verb_of(tok: Token) -> Token:
+    """The verb a noun trigger hangs from ("held talks" → held), or the trigger itself."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return tok

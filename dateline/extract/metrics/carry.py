@@ -1,0 +1,43 @@
+"""Carry: what neighbouring quantities share. A conversion in brackets restates the quantity before
+it; a bare number that ends a from-to takes the unit of its start; the level a change ends at
+measures the same thing."""
+from __future__ import annotations
+
+import re
+
+from dateline.records import Metric
+
+
+def carry_all(metrics: list[Metric], text: str) -> list[Metric]:
+    return carry_into_levels(carry_into_ranges(carry_into_conversions(metrics, text), text), text)
+
+
+def carry_into_levels(metrics: list[Metric], text: str) -> list[Metric]:
+    """`Unite Group, down 68 p at 1112 p`: the level a change ends at measures the same thing."""
+    for before, after in zip(metrics, metrics[1:]):
+        if before.change in ("up", "down") and before.concept and re.fullmatch(r"\s+at\s+", text[before.end:after.start]):
+            after.concept = before.concept
+    return metrics
+
+
+def carry_into_ranges(metrics: list[Metric], text: str) -> list[Metric]:
+    """`from about 14-18 mpg to 24`: a bare number that ends a from-to after a quantity with a unit
+    is in that unit."""
+    for before, after in zip(metrics, metrics[1:]):
+        if after.normalized_unit == "-" and before.normalized_unit != "-" \
+                and re.fullmatch(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?", text[before.end:after.start]) \
+                and re.search(r"\bfrom\s+(?:\S+\s+){0,2}$", text[max(0, before.start - 30):before.start]):
+            after.unit, after.normalized_unit = before.unit, before.normalized_unit
+    return metrics
+
+
+def carry_into_conversions(metrics: list[Metric], text: str) -> list[Metric]:
+    """`just under 296 hp (300 PS / 224 kW)`, `some seven miles (11 km)`: a quantity in brackets after
+    another restates it in other units, so it shares its change and concept."""
+    for before, after in zip(metrics, metrics[1:]):
+        gap = text[before.end:after.start]
+        if re.fullmatch(r"\s*\(\s*|\s*/\s*", gap) and (gap.strip() == "(" or text[:before.start].rstrip().endswith("(")):
+            if after.change == "=":
+                after.change = before.change
+            after.concept = after.concept or before.concept
+    return metrics

@@ -1,0 +1,177 @@
+"""Concept: what a quantity measures. The thing it is "of" or "in", the noun it belongs to or
+modifies, the subject of its clause, most specific first ("the 46 per cent increase in bilateral
+trade" → bilateral trade; "Dell announced plans to lay off 6,650 employees" → Dell), up to three."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from dateline.extract import syntax
+from dateline.extract.metrics.rules import MetricRules
+
+MAX_PARTS = 3
+INDEX_NAME = re.compile(r"[A-Z]\w*[&/][A-Z]\w*|[A-Z]{2,}\w*")  # "S&P", "FTSE": an index named with a number
+NOT_CONCEPTS = ("DATE", "TIME", "MONEY", "PERCENT")  # labels of a phrase that cannot be what is measured
+PLACE_PREPS = ("from", "in", "at", "on", "for", "of")
+
+
+def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, counted: bool = False) -> str | None:
+    """The concept of the quantity whose number is `number`, whose last word is `head` and whose unit
+    ends before token `unit_end`; `counted` when its unit is the noun it counts."""
+    parts: list[str] = []
+    add = _adder(parts)
+    while head.dep_ == "pobj" and head.head.lower_ == "per" and head.head.head.i < head.i:
+        head = head.head.head  # "a speed of 15 miles per hour": the miles, not the hour
+    add(_name_before(number, head, rules))
+    for phrase in _of_phrases(head, unit_end, rules):
+        add(phrase)
+    add(_owner(head, rules))
+    add(_modified_noun(head, rules))
+    ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
+    verb = _clause_verb(head)
+    # "One proposal asks Amazon's board …": counted things that are the clause's subject measure nothing else in it
+    counted_subject = counted and head.dep_ in syntax.SUBJECT_DEPS
+    if head.dep_ not in syntax.SUBJECT_DEPS:
+        add(subject_phrase(verb, ids, rules))
+    if len(parts) < 2 and not counted_subject:
+        add(_acted_on(verb, ids, rules))
+    if not parts:
+        add(_counted_place(head, unit_end, rules))
+    if not parts and not counted_subject:
+        add(neighbour_noun(number.doc, min(number.i, head.i), max(unit_end, head.i + 1), rules))
+    root = number.sent.root
+    if len(parts) < 2 and root.i != verb.i and not counted_subject:
+        # the sentence's own subject as well: "The debris field stretched …, but most landed in 47 feet of water"
+        add(subject_phrase(root, ids, rules))
+    return ", ".join(list(dict.fromkeys(parts))[:MAX_PARTS]) or None
+
+
+def _adder(parts: list[str]):
+    def add(phrase: str | None) -> None:
+        if phrase:  # a noun phrase of numbers and symbols only comes out empty
+            parts.append(phrase)
+    return add
+
+
+def noun_phrase(tok: Token, rules: MetricRules) -> str:
+    """The words of a concept phrase: the head and its modifiers, without numbers, symbols and pronouns."""
+    words = [t.text for t in syntax.head_with_modifiers(tok) if not t.like_num and t.pos_ not in ("PRON", "SYM", "NUM", "ADV")
+             and t.tag_ != "POS" and not any(ch.isdigit() for ch in t.text) and t.text not in rules.currency_prefixes]
+    return " ".join(words).strip()
+
+
+def subject_phrase(verb: Token, skip: set[int], rules: MetricRules) -> str | None:
+    """The subject of the clause a quantity sits in, climbing through relative clauses ("Ford, which has
+    13,000 workers" → Ford), infinitives, coordinated verbs and the phrases above them to the clause that
+    names it ("Dell announced plans to lay off 6,650 employees" → Dell)."""
+    for node in syntax.clause_chain(verb, None, limit=8):
+        child = syntax.subject_child(node, accept=lambda c: c.i not in skip and c.pos_ != "PRON")
+        if child is not None:
+            return noun_phrase(child, rules) or None
+        if node.dep_ == "relcl" and node.head.i not in skip:
+            return noun_phrase(node.head, rules) or None
+    return None
+
+
+def _name_before(number: Token, head: Token, rules: MetricRules) -> str | None:
+    """"Unite Group, down 68 p", "Dow +0.2%", "S&P 500 +0.3%": a name right before the quantity."""
+    doc = number.doc
+    k = min(number.i, head.i) - 1
+    while k >= 0 and (doc[k].text in (",", "(", "+", "-") or doc[k].lower_ in ("up", "down", "by", "worth", "at")):
+        k -= 1
+    apart = k < min(number.i, head.i) - 1 or number.text[:1] in "+-"  # "Nasdaq +0.8%"
+    if not apart or k < 0:
+        return None
+    if k >= 1 and doc[k].like_num and INDEX_NAME.fullmatch(doc[k - 1].text):
+        return f"{doc[k - 1].text} {doc[k].text}"  # an index named with a number: "FTSE 100 fell 1%"
+    if doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME", "GPE"):
+        return noun_phrase(doc[k], rules) or doc[k].text
+    return None
+
+
+def _of_phrases(head: Token, unit_end: int, rules: MetricRules) -> list[str]:
+    """"a 46 per cent increase in bilateral trade", "60 per cent of its revenue"."""
+    measures = rules.changes | rules.share_nouns
+    anchors = [head] + ([head.head] if head.head.pos_ == "NOUN" and head.head.lemma_.lower() in measures else [])
+    found = []
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ != "prep" or child.i < unit_end - 1 or not (
+                    child.lower_ == "of" or (child.lower_ in ("in", "on") and anchor.lemma_.lower() in measures)):
+                continue
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not pobj.like_num and pobj.ent_type_ not in (*NOT_CONCEPTS, "GPE", "LOC"):
+                found.append(noun_phrase(pobj, rules))
+    return found
+
+
+def _owner(head: Token, rules: MetricRules) -> str | None:
+    """"a net worth of 1.356 billion", "a fine of $7.5 million": the noun the quantity belongs to."""
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "at", "with") and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return noun_phrase(head.head.head, rules)
+    return None
+
+
+def _modified_noun(head: Token, rules: MetricRules) -> str | None:
+    """"a 0.6 per cent fee": the noun the quantity modifies."""
+    if head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ == "NOUN" and head.head.i > head.i \
+            and head.head.lemma_.lower() not in rules.changes:
+        return noun_phrase(head.head, rules)
+    return None
+
+
+def _clause_verb(head: Token) -> Token:
+    verb, hops = head, 0
+    while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and hops < 8:
+        verb = verb.head
+        hops += 1
+    return verb
+
+
+def _acted_on(verb: Token, ids: set[int], rules: MetricRules) -> str | None:
+    """"boost the driving range by 35 miles": what the verb acts on."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i not in ids
+                and c.pos_ in ("NOUN", "PROPN") and not any(t.like_num for t in c.subtree)), None)
+    return noun_phrase(obj, rules) if obj is not None else None
+
+
+def _counted_place(head: Token, unit_end: int, rules: MetricRules) -> str | None:
+    """"47.6% from the field", "$1 billion in gains", "students at Heidelberg University": where it is
+    counted, on the quantity or, after it, on the verb it measures ("shooting 47.6% from the field")."""
+    top = head
+    while top.dep_ in ("quantmod", "nmod", "compound") and top.head.pos_ in ("NUM", "SYM") and top.head.i > top.i:
+        top = top.head  # "$" → "billion" in "$1 billion in gains"
+    places = list(top.children)
+    if top.dep_ in ("npadvmod", "dobj") and top.head.pos_ == "VERB":
+        places += [c for c in top.head.children if c.i > top.i]
+    for child in places:
+        if child.dep_ == "prep" and child.i >= unit_end - 1 and child.lower_ in PLACE_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not pobj.like_num and pobj.ent_type_ not in NOT_CONCEPTS:
+                return noun_phrase(pobj, rules)
+    return None
+
+
+def neighbour_noun(doc: Doc, start: int, end: int, rules: MetricRules) -> str | None:
+    """The last resort: the noun the quantity's words hang on after it ("a 352 μm pixel pitch", "a 6kW
+    electric motor"), else the name just before it with no verb between ("Dow +0.2%", "RHP John Gant
+    (0.5 WAR)", "MacBook Pro 16 inch")."""
+    for t in doc[start:end]:
+        h = t.head
+        while h.dep_ in ("compound", "amod") and h.head.i > h.i and h.i >= end:
+            h = h.head  # "a 352 μm pixel pitch": through "pixel" to the pitch
+        phrase = noun_phrase(h, rules) if h.i >= end and h.pos_ in ("NOUN", "PROPN") and h.i - end < 4 and not h.like_num else ""
+        if phrase:
+            return phrase
+    sent_start = doc[start].sent.start
+    for k in range(start - 1, max(sent_start, start - 7) - 1, -1):
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.ent_type_ not in ("DATE", "TIME"):
+            head = t
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.i < start:
+                head = head.head
+            return noun_phrase(head, rules) or t.text
+    return None

@@ -1,0 +1,151 @@
+"""Reported speech: what a cue introduces without quotation marks (indirect), or with some (mixed).
+
+A cue verb (`say`, `tell`, `warn`, …) with a clausal complement, or an object or infinitive that
+carries what was said; a noun cue with a `that` clause ("Trump's claim that …"); and `according to
+X`, which attributes the rest of its sentence to X. When the clause holds a direct quotation the row
+is `mixed` and takes the quotation in.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from dateline.extract import doccache
+from dateline.extract.quotes.attribution import is_cue
+from dateline.extract.quotes.context import QuoteContext
+from dateline.extract.quotes.rules import QuoteRules
+from dateline.extract.quotes.speakers import speaker_of
+
+OBJECT_DROP_DEPS = ("punct", "cc", "conj", "advcl", "advmod")  # not part of what an object cue attributes
+
+
+def clause_quotes(ctx: QuoteContext) -> None:
+    """Cue verbs with what they introduce, outside direct quotations."""
+    for tok in doccache.tokens(ctx.doc):
+        if not is_cue(tok, ctx.rules.cues) or ctx.inside_direct(tok.idx):
+            continue
+        content = content_child(tok, ctx.rules)
+        if content is None:
+            continue
+        span = _clause_span(ctx, tok, content)
+        if span is None:
+            continue
+        placed = _with_direct_quotes(ctx, *span)
+        if placed is not None:
+            ctx.add(*placed, tok, speaker_of(tok))
+
+
+def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, int] | None:
+    toks = [t for t in content.subtree if not t.is_space]
+    if content.dep_ == "dobj":
+        # `called X "deplorables"`, `described him as "unhinged"`: the object and what follows it
+        toks = [t for c in cue.children if c.i >= content.i and c.dep_ not in OBJECT_DROP_DEPS
+                for t in c.subtree if not t.is_space]
+    if len(toks) < 3:
+        return None
+    start, end = span_chars(sorted(toks, key=lambda t: t.i))
+    if content.i > cue.i and end < len(ctx.text) and ctx.text[end:end + 1] in ".?!":
+        end += 1  # the clause's closing punctuation, when the cue comes first
+    return start, _extend_over_quotes(ctx.text, end, ctx.directs)
+
+
+def _with_direct_quotes(ctx: QuoteContext, start: int, end: int) -> tuple[int, int, str] | None:
+    """The clause widened over the direct quotations it overlaps (then `mixed`), else `indirect`;
+    None when the clause is (inside) one direct quotation, which is attributed on its own."""
+    covered = [k for k, (s, e) in enumerate(ctx.directs) if s < end and e > start]
+    if not covered:
+        return start, end, "indirect"
+    first = ctx.directs[covered[0]]
+    if len(covered) == 1 and first[0] <= start + 1 and first[1] >= end - 1:
+        return None
+    ctx.used_direct.update(covered)
+    return (min(start, *(ctx.directs[k][0] for k in covered)), max(end, *(ctx.directs[k][1] for k in covered)),
+            "mixed")
+
+
+def content_child(verb: Token, rules: QuoteRules) -> Token | None:
+    """What a cue verb attributes: its clause, else an object, infinitive or `about` phrase of a verb
+    that takes one."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis"):
+            return child
+    lemma = verb.lemma_.lower()
+    if lemma in rules.object_cues:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and len(list(child.subtree)) >= 2:
+                return child
+    for child in verb.children:
+        if child.dep_ == "xcomp" and (verb.lemma_ in rules.infinitive_cues or lemma in rules.object_cues):
+            return child
+    if lemma in rules.about_cues:
+        found = _about_phrase(verb)
+        if found is not None:
+            return found
+    # "said in a statement that ..." is sometimes parsed with the clause under a prepositional attachment
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child
+    return None
+
+
+def _about_phrase(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("about", "on", "of") and child.i == verb.i + 1:
+            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and len(list(pobj.subtree)) >= 2:
+                return pobj
+    return None
+
+
+def noun_cue_quotes(ctx: QuoteContext) -> None:
+    """Nominal cues: "Trump's claim that …", "the statement that …"."""
+    for tok in doccache.tokens(ctx.doc):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.rules.noun_cues or ctx.inside_direct(tok.idx):
+            continue
+        content = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if content is None:
+            continue
+        start, end = span_chars([t for t in content.subtree if not t.is_space])
+        if ctx.starts_inside_quote(start):
+            continue
+        speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if speaker is None and tok.dep_ == "dobj":
+            speaker = speaker_of(tok.head)
+        kind = "mixed" if any(start <= s2 < end for s2, _ in ctx.directs) else "indirect"
+        ctx.add(start, end, kind, tok, speaker)
+
+
+def according_to_quotes(ctx: QuoteContext) -> None:
+    """`according to X, …` attributes the longer side of its sentence to X."""
+    doc = ctx.doc
+    for tok in doccache.tokens(doc):
+        if not (tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to"):
+            continue
+        pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase_end = max(t.i for t in doc[tok.i + 1].subtree) + 1
+        left = [t for t in tok.sent if t.i < tok.i and not t.is_space]
+        right = [t for t in tok.sent if t.i >= phrase_end and not t.is_space]
+        part = right if len(right) >= len(left) else left
+        part = [t for t in part if not (t.is_punct and t.text == ",")] or part
+        if len([t for t in part if t.is_alpha]) < 3:
+            continue
+        start, end = span_chars(part)
+        if ctx.starts_inside_quote(start) or ctx.inside_direct(start):
+            continue
+        ctx.add(start, end, "indirect", tok, pobj)
+
+
+def span_chars(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _extend_over_quotes(text: str, end: int, directs: list[tuple[int, int]]) -> int:
+    """Stretch a reported clause over quotations that go on right after it (`… is "a problem" but "…"`)."""
+    for s, e in directs:
+        if s >= end and text[end - 1:end] not in ".?!" and re.fullmatch(r"\s*,?\s*(?:and|but|or|and then)\s*", text[end:s]):
+            end = e
+    return end

@@ -1,0 +1,163 @@
+"""Speakers: who said it. The speaker of a cue, the span of their name as written, and the person
+(or body) in the article that the span stands for.
+
+The speaker of a cue verb is its subject (shared along conjoined verbs: "… to the press, adding that
+…"), else the name right after an inverted cue (`Said Ellis: "…"`, `"…," said Ellis`), else the
+object of `according to`. The span as written is resolved to a name: a person named in it, the last
+person named before a pronoun, the person a title belongs to ("the minister" → the minister named).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.extract import doccache, syntax
+from dateline.extract.entities import ArticleEntities, Entity
+from dateline.extract.quotes.marks import CLOSE_MARKS, OPEN_MARKS
+from dateline.extract.quotes.rules import QuoteRules
+
+SPEAKER_CLIMB = frozenset({"conj", "advcl", "xcomp"})  # verbs that share the subject of the verb above
+NOMINAL = ("PROPN", "NOUN", "PRON")
+RELATIVE_PRONOUNS = ("who", "that", "which")
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing through the verbs it is conjoined with or embedded in."""
+    last = verb
+    for node in syntax.clause_chain(verb, SPEAKER_CLIMB):
+        child = syntax.subject_child(node)
+        if child is not None:
+            return _checked_subject(child, node)
+        last = node
+    if last.dep_ == "acl" and last.head.pos_ in NOMINAL:
+        return last.head  # "a post saying that …"
+    return None
+
+
+def _checked_subject(child: Token, verb: Token) -> Token | None:
+    lo, hi = sorted((child.idx, verb.idx))
+    if "\n" in doccache.text(verb.doc)[lo:hi]:
+        # the parser reached across a paragraph (a headline, a time stamp): take the words before the verb
+        prev = next((t for t in reversed(verb.doc[max(0, verb.i - 4):verb.i]) if t.pos_ != "ADV" and not t.is_space), None)
+        return prev if prev is not None and prev.pos_ in NOMINAL else None
+    if child.pos_ in ("NUM", "PUNCT", "SYM", "X") or child.like_num:
+        return None
+    return child
+
+
+def cue_speaker(cue: Token) -> Token | None:
+    """The speaker of a cue: its subject, else the name right after an inverted cue
+    (`Said Ellis: "…"`, `"…," said Ellis`), else the object of `according to`."""
+    doc = cue.doc
+    if cue.lower_ == "according" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
+        return next((c for c in doc[cue.i + 1].children if c.dep_ == "pobj"), None)
+    speaker = speaker_of(cue)
+    if speaker is not None:
+        return speaker
+    if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
+        return cue.head
+    return name_after(cue, lambda i: True)
+
+
+def name_after(cue: Token, outside: Callable[[int], bool]) -> Token | None:
+    """The name right after an inverted cue (`said James Acton`), by its head word."""
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if nxt is None or nxt.pos_ != "PROPN" or nxt.sent.start != cue.sent.start or not outside(nxt.idx):
+        return None
+    while nxt.dep_ == "compound" and nxt.head.i > nxt.i and nxt.head.pos_ == "PROPN":
+        nxt = nxt.head
+    return nxt
+
+
+def subject_outside(cue: Token, outside: Callable[[int], bool]) -> Token | None:
+    """A subject of the cue outside the quotation, when the parser took a word of the quote for it:
+    `"… it will …," said James Acton`."""
+    found = syntax.subject_child(cue, accept=lambda c: outside(c.idx) and c.pos_ in NOMINAL)
+    if found is not None:
+        return found
+    after = name_after(cue, outside)
+    if after is not None:
+        return after
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ in NOMINAL and outside(before.idx):
+        return before
+    return None
+
+
+def nearest_subject(cue: Token, start: int, end: int) -> Token | None:
+    """When the parse links no subject to the cue: the closest subject before it in its sentence,
+    outside the quoted span (the parser often hangs "Trump … telling …" on another verb)."""
+    for tok in reversed(cue.sent[:cue.i - cue.sent.start]):
+        if tok.dep_ in syntax.SUBJECT_DEPS and not (start <= tok.idx < end) and tok.pos_ in NOMINAL:
+            return tok
+    return None
+
+
+def speaker_span(tok: Token) -> Span:
+    """The speaker's noun phrase as written, inside its sentence and paragraph."""
+    return _clip(_noun_phrase(tok), tok)
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """The noun phrase of a speaker, without relative clauses, appositions and trailing punctuation."""
+    doc = tok.doc
+    kept = syntax.clause_free_subtree(tok)
+    left, right = min(t.i for t in kept), max(t.i for t in kept)
+    stop = next((t.i for t in doc[tok.i + 1:right + 1] if t.text in (":", '"') or t.text in OPEN_MARKS + CLOSE_MARKS), None)
+    if stop is not None:
+        right = stop - 1  # `Said Ellis: "…"`: the quote the parser hung under the name is not the name
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space
+                            or (doc[left].pos_ == "VERB" and doc[left].dep_ == "compound")):
+        left += 1  # `Said Ellis`: the cue the parser made a compound of the name is not the name
+    return doc[left:right + 1]
+
+
+def _clip(span: Span, head: Token) -> Span:
+    """A speaker span stays inside its head's sentence and paragraph."""
+    doc = span.doc
+    start, end = max(span.start, head.sent.start), min(span.end, head.sent.end)
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+            break
+    for i in range(head.i, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else doc[head.i:head.i + 1]
+
+
+class SpeakerResolver:
+    """Resolves a speaker span to the person (or body) of the article it stands for."""
+
+    def __init__(self, doc: Doc, ents: ArticleEntities, rules: QuoteRules):
+        self.doc, self.ents, self.rules = doc, ents, rules
+        self.persons = [m for m in ents.mentions if m.entity.type == "PERSON"]
+
+    def resolve(self, span: Span) -> Entity | None:
+        inside = [m.entity for m in self.ents.in_span(span)]
+        people = [e for e in inside if e.type == "PERSON"]
+        if people:
+            return people[0]
+        head = span.root
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self.resolve(self.doc[head.head.head.i:head.head.head.i + 1])  # "Smith, who said": Smith
+        if head.lower_ in self.rules.person_pronouns:
+            return self.ents.last_person_before(span.start_char)
+        if inside and inside[0].type in ("ORG", "GPE", "NORP"):
+            return inside[0] if head.pos_ == "PROPN" else None
+        if head.lower_ in self.rules.title_words or head.lemma_.lower() in self.rules.title_words:
+            return self._titled_person(head, span.start_char)
+        return None
+
+    def _titled_person(self, head: Token, before: int) -> Entity | None:
+        """"the minister": the last person named before with that title written just before the name."""
+        for m in reversed([m for m in self.persons if m.end <= before]):
+            if head.lower_ in syntax.title_before(self.doc, m.token_start, m.token_end).text.lower():
+                return m.entity
+        return None
