@@ -42,7 +42,7 @@ def run(
     source: list[str] = typer.Option(None, "--source", "-s", help="A folder, .txt/.jsonl/.jsonl.gz/.csv file or feed URL; repeatable. Default: the bundled sample."),
     db: Optional[Path] = DbOption,
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: $DATELINE_SPACY_MODEL or en_core_web_sm)."),
-    workers: int = typer.Option(0, "--workers", help="Processes for the spaCy model (default: all cores)."),
+    workers: int = typer.Option(0, "--workers", help="Processes for the spaCy model (default: one per core)."),
     batch_size: int = typer.Option(0, "--batch-size", help="Articles per extraction task (default: 2000; 250 on Dask)."),
     task_runner: str = typer.Option("local", "--task-runner", help="local, or dask to run the NLP batches on a Dask cluster."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Scheduler of an existing Dask cluster (tcp://host:8786); default: a local cluster."),
@@ -52,47 +52,22 @@ def run(
 ) -> None:
     """Load articles into the warehouse: new ones added, changed ones replaced, unchanged ones skipped."""
     quiet_prefect(verbose)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from dateline import progress
+    from dateline.launch import LaunchError, run_ingest
     from dateline.warehouse import WarehouseBusy
 
     sources = list(source) if source else [sample_folder()]
     path = db_path(db)
-    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=console, transient=True)
-    task_id = None
-
-    def start(total: int) -> None:
-        nonlocal task_id
-        if total:
-            bar.start()
-            task_id = bar.add_task("extract", total=total)
-
-    progress.install(start, lambda n: task_id is not None and bar.advance(task_id, n), bar.stop)
     console.print(f"[bold]dateline run[/] → {path}  ({', '.join(sources)})")
-    workers = workers or os.cpu_count() or 1
-    early = False
-    if task_runner == "local":
-        from dateline import workers as model_processes
-
-        early = model_processes.start_early(model, workers, sources)
-    from dateline.flows.ingest import ingest  # imported late: Prefect reads its settings at import
-
-    if early:
-        start_side_by_side()
-
-    concurrent = 1
     if task_runner == "dask":
-        ingest, concurrent = with_dask(ingest, dask_address, workers)
-        console.print(f"NLP batches on Dask ({dask_address or f'a local cluster of {workers} workers'})")
-    elif task_runner != "local":
-        console.print(f"[red]unknown task runner {task_runner!r}: use local or dask[/]")
-        raise typer.Exit(2)
-    batch_size = batch_size or (250 if task_runner == "dask" else 2000)
+        console.print(f"NLP batches on Dask ({dask_address or 'a local cluster'})")
+    install_progress_bar()
     try:
-        summary = ingest(sources=sources, db=str(path), model=model, workers=workers, batch_size=batch_size,
-                         strict=strict, wait=wait, concurrent_batches=concurrent)
+        summary = run_ingest(sources, str(path), model, workers or None, batch_size or None, task_runner,
+                             dask_address, strict, wait)
+    except LaunchError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(2)
     except WarehouseBusy as exc:
         console.print(f"[red]{exc}[/]")
         raise typer.Exit(3)
@@ -103,45 +78,22 @@ def run(
         raise typer.Exit(1)
 
 
-def start_side_by_side() -> None:
-    """Before a large run: Prefect's temporary server starts (when no PREFECT_API_URL is set) while this
-    process imports Great Expectations and the model processes load, instead of one after the other."""
-    import threading
+def install_progress_bar() -> None:
+    """A rich progress bar over the articles being extracted, shown once there are any."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from prefect.settings import PREFECT_API_URL
+    from dateline import progress
 
-    from dateline.validate import warm_up
+    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=console, transient=True)
+    task_ids: list = []
 
-    if PREFECT_API_URL.value():  # a real server: nothing to start
-        warm_up().join()
-        return
-    import prefect.server.api.server  # noqa: F401  the server's own modules: seconds of import that must come first
-    from prefect.client.orchestration import get_client
+    def start(total: int) -> None:
+        if total:
+            bar.start()
+            task_ids.append(bar.add_task("extract", total=total))
 
-    server = threading.Thread(target=get_client, kwargs={"sync_client": True}, daemon=True)
-    server.start()  # the thread mostly waits for the server's health check, so it leaves this process free
-    warm_up().join()
-    server.join()
-
-
-def with_dask(ingest, address: Optional[str], workers: int):
-    """The flow with prefect-dask's task runner, and how many batches to keep in flight on the cluster."""
-    try:
-        from prefect_dask import DaskTaskRunner
-    except ImportError:
-        console.print("[red]--task-runner dask needs prefect-dask: pip install 'dateline[dask]'[/]")
-        raise typer.Exit(2)
-    if address:
-        from distributed import Client
-
-        with Client(address, timeout=20) as client:
-            n = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
-        runner = DaskTaskRunner(address=address)
-    else:
-        n = workers
-        runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                                                "dashboard_address": ":0"})
-    return ingest.with_options(task_runner=runner), 2 * n
+    progress.install(start, lambda n: bool(task_ids) and bar.advance(task_ids[0], n), bar.stop)
 
 
 def print_summary(s: dict) -> None:
@@ -205,9 +157,9 @@ def runs(db: Optional[Path] = DbOption, limit: int = typer.Option(20, "--limit")
     """Recent runs: when, status, counts, failures."""
     from dateline.readonly import run_read_only
 
-    emit(run_read_only(db_path(db), "SELECT run_id, started_at, status, articles_new, articles_changed, "
-                       "articles_unchanged, articles_rejected, rows_quarantined, seconds FROM runs "
-                       f"ORDER BY started_at DESC LIMIT {int(limit)}"), fmt)
+    from dateline.warehouse import sql_text
+
+    emit(run_read_only(db_path(db), sql_text("queries/recent_runs.sql"), {"limit": int(limit)}), fmt)
 
 
 @app.command()
@@ -267,7 +219,7 @@ def serve(
     db: Optional[Path] = DbOption,
     interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between runs."),
     cron: Optional[str] = typer.Option(None, "--cron", help='A cron schedule, e.g. "0 * * * *".'),
-    workers: int = typer.Option(0, "--workers", help="Processes for the spaCy model (default: all cores)."),
+    workers: int = typer.Option(0, "--workers", help="Processes for the spaCy model (default: one per core)."),
 ) -> None:
     """Run on a schedule: uses the Prefect server at PREFECT_API_URL, or starts a local one (127.0.0.1)."""
     if (interval is None) == (cron is None):
@@ -285,7 +237,7 @@ def serve(
         from dateline.flows.serve import serve as serve_flow
 
         try:
-            serve_flow(sources, path, interval=interval, cron=cron, workers=workers or os.cpu_count() or 1)
+            serve_flow(sources, path, interval=interval, cron=cron, workers=workers or None)
         except KeyboardInterrupt:
             console.print("stopped")
 

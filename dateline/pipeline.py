@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from dateline import sources, warehouse
+from dateline import schema, sources, warehouse
 from dateline.parse import parse_all
 from dateline.records import Article, RawArticle, Rejection
 
@@ -48,6 +49,78 @@ class RunSummary:
 
 def new_run_id() -> str:
     return dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+@dataclass
+class RunState:
+    """What one run has done so far: its id, the time of each stage, what it rejected and what
+    validation said. The flow adds to it stage by stage; it makes the run's rows and its summary."""
+
+    sources: list[str]
+    model: str | None
+    workers: int
+    strict: bool = False
+    run_id: str = field(default_factory=new_run_id)
+    started_at: dt.datetime = field(default_factory=dt.datetime.now)
+    rejections: list[Rejection] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)
+    results: list[dict] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)
+    _t0: float = field(default_factory=time.perf_counter)
+    _mark: float = field(default_factory=time.perf_counter)
+
+    def lap(self, stage: str, rejected: list[Rejection] = ()) -> None:
+        """The time since the last lap goes to `stage` (added up over batches); `rejected` to the run's rejections."""
+        now = time.perf_counter()
+        self.stages[stage] = round(self.stages.get(stage, 0.0) + now - self._mark, 3)
+        self._mark = now
+        self.rejections.extend(rejected)
+
+    def checked(self, quarantine: list[dict], results: list[dict]) -> None:
+        self.quarantine.extend(quarantine)
+        self.results.extend(results)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self._t0
+
+    @property
+    def status(self) -> str:
+        return "failed" if self.strict and self.rejections else "completed"
+
+    def run_row(self, plan: "Plan") -> dict:
+        return {"run_id": self.run_id, "started_at": self.started_at, "finished_at": dt.datetime.now(),
+                "status": self.status, "articles_new": plan.new, "articles_changed": plan.changed,
+                "articles_unchanged": plan.unchanged, "articles_rejected": len(self.rejections),
+                "rows_quarantined": len(self.quarantine), "seconds": round(self.seconds, 3),
+                "model": self.model or "default", "sources": "; ".join(self.sources), "message": None,
+                "workers": self.workers, "stage_seconds": json.dumps(self.stages)}
+
+    def tables(self, plan: "Plan", polled: list[dict]) -> dict[str, pd.DataFrame]:
+        """The rows a run writes about itself, beside the articles' rows."""
+        return {"rejected_articles": pd.DataFrame(rejection_rows(self.rejections, self.run_id)),
+                "quarantine": pd.DataFrame(self.quarantine), "validation_results": pd.DataFrame(self.results),
+                "runs": pd.DataFrame([self.run_row(plan)]),
+                "sources": pd.DataFrame([dict(row, run_id=self.run_id) for row in polled])}
+
+    def summary(self, db: str, plan: "Plan", written: dict[str, int], articles: list[Article],
+                data_docs: str | None) -> "RunSummary":
+        return RunSummary(
+            run_id=self.run_id, db=db, status=self.status, articles_new=plan.new, articles_changed=plan.changed,
+            articles_unchanged=plan.unchanged, articles_rejected=len(self.rejections), rows=written,
+            rows_quarantined=len(self.quarantine),
+            validation_failed=sum(1 for r in self.results if not r["success"]), validation_total=len(self.results),
+            seconds=round(self.seconds, 2), rejections=[{"location": r.location, "reason": r.reason} for r in self.rejections],
+            warnings=[f"{a.article_id}: {w}" for a in articles for w in a.warnings], data_docs=data_docs)
+
+
+def batches(articles: list[Article], size: int) -> list[list[Article]]:
+    return [articles[i:i + size] for i in range(0, len(articles), size)]
+
+
+def plan_line(articles: list[Article], plan: "Plan", rejected: int) -> str:
+    return (f"{len(articles)} articles read: {plan.new} new, {plan.changed} changed, "
+            f"{plan.unchanged} unchanged; {rejected} rejected")
 
 
 def read_sources(locations: list[str], known: dict | None = None) -> tuple[list[RawArticle], list[Rejection]]:
@@ -125,19 +198,26 @@ def article_rows(articles: list[Article], run_id: str) -> list[dict]:
              "run_id": run_id, "loaded_at": now} for a in articles]
 
 
-FRAME_DTYPES = {"published_date": "datetime64[s]", "event_date": "datetime64[s]"}
-
-
 def to_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """One DataFrame per table, its date columns as dates (schema.py says which)."""
     frames = {}
+    dates = schema.date_columns()
     for table, table_rows in rows.items():
         frame = pd.DataFrame(table_rows)
         if table == "entities" and not frame.empty:
             frame = frame.drop_duplicates("entity_id")
-        for col, dtype in FRAME_DTYPES.items():
-            if col in frame.columns:
-                frame[col] = pd.to_datetime(frame[col], errors="coerce")
+        for col in dates & set(frame.columns):
+            frame[col] = pd.to_datetime(frame[col], errors="coerce")
         frames[table] = frame
+    return frames
+
+
+def batch_frames(rows: dict[str, list[dict]], batch: list[Article], run_id: str) -> dict[str, pd.DataFrame]:
+    """A batch's extracted rows and its articles as frames; the row lists are emptied (Prefect keeps
+    every task's result for the whole run, so memory stays flat only if they go)."""
+    rows["articles"] = article_rows(batch, run_id)
+    frames = to_frames(rows)
+    rows.clear()
     return frames
 
 

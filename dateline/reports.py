@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from dateline import warehouse
+from dateline import schema, warehouse
 from dateline.readonly import run_read_only
 
-EXPORT_TABLES = ("articles", "entities", "mentions", "quotes", "metrics", "events", "runs", "rejected_articles",
-                 "quarantine", "validation_results")
-# tables partitioned by month of the article's date in a Parquet export
-MONTHLY = {"mentions", "quotes", "metrics", "events"}
+EXPORT_TABLES = ("articles", *schema.EXTRACTED, *schema.RUN_TABLES)
+MONTHLY = set(schema.FACTS)  # tables partitioned by month of the article's date in a Parquet export
 
 
 @dataclass
@@ -58,24 +56,14 @@ def export(db: Path, folder: Path, fmt: str = "parquet") -> dict[str, int]:
     counts = {}
     try:
         for table in EXPORT_TABLES:
-            counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            target = folder / (table if fmt == "parquet" and table in MONTHLY else f"{table}.{fmt}")
-            if fmt == "parquet" and table in MONTHLY:
-                query = (f"SELECT t.*, coalesce(strftime(a.published_date, '%Y-%m'), 'undated') AS month "
-                         f"FROM {table} t LEFT JOIN articles a USING (article_id)")
-                options = "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (month), OVERWRITE_OR_IGNORE"
-            elif fmt == "parquet":
-                query, options = f"SELECT * FROM {table}", "FORMAT parquet, COMPRESSION zstd"
-            else:
-                query, options = f"SELECT * FROM {table}", "FORMAT csv, HEADER"
-            con.execute(f"COPY ({query}) TO '{_sql_path(target)}' ({options})")
+            counts[table] = con.execute(warehouse.sql_text("queries/count_rows.sql"), {"table": table}).fetchall()[0][0]
+            monthly = fmt == "parquet" and table in MONTHLY
+            target = folder / (table if monthly else f"{table}.{fmt}")
+            query = "queries/export_monthly.sql" if monthly else f"queries/export_{fmt}.sql"
+            con.execute(warehouse.sql_text(query), {"table": table, "path": str(target)})
     finally:
         con.close()
     return counts
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 # ------------------------------------------------------------------ the HTML report
@@ -129,14 +117,11 @@ def _chart_metric(db: Path) -> tuple[str, str] | None:
     """The unit reported on most dates, each value at its article's date, the largest labelled by concept."""
     import matplotlib.pyplot as plt
 
-    top = run_read_only(db, """
-        SELECT normalized_unit, count(DISTINCT published_date) AS days FROM fact_metrics
-        WHERE published_date IS NOT NULL AND normalized_unit <> '-' GROUP BY 1 ORDER BY days DESC, count(*) DESC LIMIT 1""")
+    top = run_read_only(db, warehouse.sql_text("queries/chart_top_unit.sql"))
     if top.empty:
         return None
     unit = top["normalized_unit"][0]
-    series = run_read_only(db, "SELECT published_date, value, coalesce(concept, '') AS concept FROM fact_metrics "
-                               "WHERE normalized_unit = $u AND published_date IS NOT NULL ORDER BY published_date", {"u": unit})
+    series = run_read_only(db, warehouse.sql_text("queries/chart_unit_values.sql"), {"u": unit})
     fig, ax = plt.subplots(figsize=(8, 3.2))
     dates = pd.to_datetime(series["published_date"])
     ax.scatter(dates, series["value"], color="#6A4C93", zorder=3)
@@ -168,8 +153,7 @@ def html_report(db: Path, out: Path) -> Path:
                      metric[1] if metric else "<p>No metrics yet.</p>"))
     sections.append(("Most active actors", _table_html(run_report(db, "most_active_actors", {"limit": "10"}))))
     sections.append(("Latest runs", _table_html(run_report(db, "run_health"), 10)))
-    totals = run_read_only(db, "SELECT (SELECT count(*) FROM articles) a, (SELECT count(*) FROM events) e, "
-                               "(SELECT count(*) FROM quotes) q, (SELECT count(*) FROM metrics) m").iloc[0]
+    totals = run_read_only(db, warehouse.sql_text("queries/report_totals.sql")).iloc[0]
     body = "".join(f"<section><h2>{title}</h2>{content}</section>" for title, content in sections)
     page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dateline report</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;color:#222}}

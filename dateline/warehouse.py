@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import errno
 import fcntl
-import json
 import os
 import re
 import shutil
@@ -24,10 +23,9 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
-from dateline import faults
+from dateline import faults, schema
 
 STORAGE_VERSION = "v1.5.0"
-FACT_TABLES = ("mentions", "quotes", "metrics", "events")
 
 
 class WarehouseBusy(RuntimeError):
@@ -86,8 +84,8 @@ def write_lock(db: Path, wait: float = 0.0) -> Iterator[None]:
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the numbered migrations not yet recorded in `schema_migrations`; return those applied."""
-    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
-    done = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    con.execute(sql_text("queries/create_schema_migrations.sql"))
+    done = {r[0] for r in con.execute(sql_text("queries/applied_migrations.sql")).fetchall()}
     applied = []
     for name, sql in sql_files("migrations"):
         version = int(re.match(r"(\d+)", name).group(1))
@@ -95,12 +93,16 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             continue
         con.execute("BEGIN")
         con.execute(sql)
-        con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, dt.datetime.now()])
+        con.execute(sql_text("queries/record_migration.sql"), {"version": version, "name": name, "at": dt.datetime.now()})
         con.execute("COMMIT")
         applied.append(name)
     for _, sql in sql_files("views"):
         con.execute(sql)
     return applied
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute(sql_text("queries/table_names.sql")).fetchall()}
 
 
 def article_hashes(db: Path) -> dict[str, str]:
@@ -109,8 +111,7 @@ def article_hashes(db: Path) -> dict[str, str]:
         return {}
     con = connect_read_only(db)
     try:
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        if "articles" not in tables:
+        if "articles" not in _tables(con):
             return {}
         return dict(con.execute(sql_text("queries/article_hashes.sql")).fetchall())
     finally:
@@ -123,7 +124,7 @@ def source_state(db: Path) -> dict:
         return {}
     con = connect_read_only(db)
     try:
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = _tables(con)
         state: dict = {}
         if "sources" in tables:
             cur = con.execute(sql_text("queries/source_state.sql"))
@@ -131,24 +132,44 @@ def source_state(db: Path) -> dict:
             for row in cur.fetchall():
                 state[row[0]] = dict(zip(cols, row))
         if "articles" in tables:
-            state["__article_ids__"] = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
+            state["__article_ids__"] = {r[0] for r in con.execute(sql_text("queries/article_ids.sql")).fetchall()}
         return state
     finally:
         con.close()
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, on_conflict: str = "") -> int:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | None) -> int:
+    """Bulk-insert a DataFrame's rows into `table`; the number of rows written."""
     if frame is None or frame.empty:
         return 0
-    con.register("staged_frame", frame)
+    con.register("new_rows", frame)
     try:
-        cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-        use = [c for c in frame.columns if c in cols]
-        col_sql = ", ".join(f'"{c}"' for c in use)
-        con.execute(f"INSERT INTO {table} ({col_sql}) SELECT {col_sql} FROM staged_frame {on_conflict}").fetchall()
+        return _insert_new_rows(con, table, frame.columns)
     finally:
-        con.unregister("staged_frame")
-    return len(frame)
+        con.unregister("new_rows")
+
+
+def _insert_spilled(con: duckdb.DuckDBPyConnection, table: str, load: "LoadBatch") -> int | None:
+    """Bulk-insert a table's spilled Parquet files; None when there are none."""
+    folder = load.spill / table if load.spill is not None else None
+    if folder is None or not folder.is_dir() or not any(folder.glob("*.parquet")):
+        return None
+    spilled = con.read_parquet(str(folder / "*.parquet"), union_by_name=True)
+    spilled.create_view("new_rows", replace=True)
+    try:
+        return _insert_new_rows(con, table, spilled.columns)
+    finally:
+        con.execute(sql_text("queries/drop_new_rows.sql"))
+
+
+def _insert_new_rows(con: duckdb.DuckDBPyConnection, table: str, present) -> int:
+    """Insert what `new_rows` holds into `table`: entities once per id, the others as they are.
+    The identifiers come from schema.py, never from input."""
+    if table == "entities":
+        return con.execute(sql_text("queries/insert_entities.sql")).fetchall()[0][0]
+    names = [c for c in schema.table(table).names if c in set(present)]
+    cols = ", ".join(f'"{c}"' for c in names)
+    return con.execute(f"INSERT INTO {schema.table(table).name} ({cols}) SELECT {cols} FROM new_rows").fetchall()[0][0]
 
 
 def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
@@ -158,40 +179,13 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
     a re-run duplicates nothing. Returns the number of rows written per table.
     """
     started = time.perf_counter()
-    staging = db.with_name(db.name + ".staging")
-    for leftover in (staging, staging.with_name(staging.name + ".wal")):
-        leftover.unlink(missing_ok=True)  # a crashed run's half-written staging file is never published
-    if db.exists():
-        shutil.copy2(db, staging)
-    written: dict[str, int] = {}
+    staging = _fresh_staging(db)
     con = connect_writer(staging)
     try:
         migrate(con)
         con.execute("BEGIN")
-        ids = pd.DataFrame({"article_id": sorted(load.reload_ids)}, dtype="string")
-        con.register("reload_ids", ids)
-        for table in (*FACT_TABLES, "articles"):
-            con.execute(sql_text("queries/delete_article_rows.sql").replace("{table}", table))
-        con.unregister("reload_ids")
-        written["articles"] = _insert_spilled(con, "articles", load) or _insert(con, "articles", load.tables.get("articles"))
-        faults.crash_point("load")
-        written["entities"] = _insert_spilled(con, "entities", load, distinct_on="entity_id") or \
-            _insert(con, "entities", load.tables.get("entities"), "ON CONFLICT DO NOTHING")
-        for table in FACT_TABLES:
-            written[table] = _insert_spilled(con, table, load) or _insert(con, table, load.tables.get(table))
-        for table in ("rejected_articles", "quarantine", "validation_results", "runs"):
-            written[table] = _insert(con, table, load.tables.get(table))
-        polled = load.tables.get("sources")
-        if polled is not None and not polled.empty:
-            con.register("polled_sources", polled[["source"]])
-            con.execute("DELETE FROM sources WHERE source IN (SELECT source FROM polled_sources)")
-            con.unregister("polled_sources")
-            written["sources"] = _insert(con, "sources", polled)
-        runs = load.tables.get("runs")
-        if runs is not None and not runs.empty:
-            con.execute(sql_text("queries/finish_run.sql"), {
-                "run_id": str(runs["run_id"].iloc[0]), "finished_at": dt.datetime.now(),
-                "load_seconds": time.perf_counter() - started})
+        written = _load_rows(con, load)
+        _finish_run(con, load.tables.get("runs"), time.perf_counter() - started)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     except BaseException:
@@ -204,6 +198,48 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
     return written
 
 
+def _fresh_staging(db: Path) -> Path:
+    """A copy of the published file to load into (a crashed run's half-written one is never published)."""
+    staging = db.with_name(db.name + ".staging")
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    if db.exists():
+        shutil.copy2(db, staging)
+    return staging
+
+
+def _load_rows(con: duckdb.DuckDBPyConnection, load: "LoadBatch") -> dict[str, int]:
+    ids = pd.DataFrame({"article_id": sorted(load.reload_ids)}, dtype="string")
+    con.register("reload_ids", ids)
+    con.execute(sql_text("queries/delete_article_rows.sql"))
+    con.unregister("reload_ids")
+    written = {"articles": _spilled_or_frame(con, "articles", load)}
+    faults.crash_point("load")
+    written["entities"] = _spilled_or_frame(con, "entities", load)
+    for table in schema.FACTS:
+        written[table] = _spilled_or_frame(con, table, load)
+    for table in schema.RUN_TABLES:
+        written[table] = _insert(con, table, load.tables.get(table))
+    polled = load.tables.get("sources")
+    if polled is not None and not polled.empty:
+        con.register("polled_sources", polled[["source"]])
+        con.execute(sql_text("queries/forget_polled_sources.sql"))
+        con.unregister("polled_sources")
+        written["sources"] = _insert(con, "sources", polled)
+    return written
+
+
+def _spilled_or_frame(con: duckdb.DuckDBPyConnection, table: str, load: "LoadBatch") -> int:
+    spilled = _insert_spilled(con, table, load)
+    return spilled if spilled is not None else _insert(con, table, load.tables.get(table))
+
+
+def _finish_run(con: duckdb.DuckDBPyConnection, runs: pd.DataFrame | None, load_seconds: float) -> None:
+    if runs is not None and not runs.empty:
+        con.execute(sql_text("queries/finish_run.sql"), {
+            "run_id": str(runs["run_id"].iloc[0]), "finished_at": dt.datetime.now(), "load_seconds": load_seconds})
+
+
 class LoadBatch:
     """Everything one run writes: DataFrames per table, Parquet files spilled per batch (`spill/<table>/`),
     and the ids of articles to replace."""
@@ -212,33 +248,3 @@ class LoadBatch:
         self.tables = tables
         self.reload_ids = reload_ids
         self.spill = spill
-
-
-def _insert_spilled(con: duckdb.DuckDBPyConnection, table: str, load: LoadBatch, distinct_on: str | None = None) -> int:
-    """Bulk-insert a table's spilled Parquet files; 0 when there are none."""
-    folder = load.spill / table if load.spill is not None else None
-    if folder is None or not folder.is_dir() or not any(folder.glob("*.parquet")):
-        return 0
-    pattern = str(folder / "*.parquet").replace("'", "''")
-    source = f"read_parquet('{pattern}', union_by_name = true)"
-    cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-    present = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
-    use = [c for c in cols if c in present]
-    col_sql = ", ".join(f'"{c}"' for c in use)
-    select = f"SELECT DISTINCT ON ({distinct_on}) {col_sql} FROM {source}" if distinct_on else f"SELECT {col_sql} FROM {source}"
-    conflict = " ON CONFLICT DO NOTHING" if distinct_on else ""
-    before = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-    con.execute(f"INSERT INTO {table} ({col_sql}) {select}{conflict}").fetchall()
-    return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] - before
-
-
-def query(db: Path, sql: str, params: list | dict | None = None) -> pd.DataFrame:
-    con = connect_read_only(db)
-    try:
-        return con.execute(sql, params or []).df()
-    finally:
-        con.close()
-
-
-def to_json(row: dict) -> str:
-    return json.dumps(row, ensure_ascii=False, default=str)

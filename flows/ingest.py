@@ -8,11 +8,7 @@ Only reading sources retries: it is the one step that talks to the outside world
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
-import shutil
 import tempfile
-import time
 from collections import deque
 from pathlib import Path
 
@@ -21,7 +17,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import opaque
 
-from dateline import faults, pipeline, progress, warehouse
+from dateline import faults, nlp, pipeline, progress, settings, warehouse
 from dateline import workers as workers_pool
 from dateline.workers import extract_articles, uses_pool
 from dateline.records import Article
@@ -98,78 +94,42 @@ def extracted(batches: list[list[Article]], model: str | None, workers: int, con
 
 
 @flow(name="dateline-ingest", log_prints=True)
-def ingest(sources: list[str], db: str, model: str | None = None, workers: int = 1,
-           batch_size: int = 2000, strict: bool = False, wait: float = 0.0, concurrent_batches: int = 1) -> dict:
-    """Load every source into the warehouse at `db`; return the run's summary as a dict."""
-    run_id = pipeline.new_run_id()
-    started_at, t0 = dt.datetime.now(), time.perf_counter()
-    stages: dict[str, float] = {}
-    mark = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal mark
-        now = time.perf_counter()
-        stages[stage] = round(stages.get(stage, 0.0) + now - mark, 3)
-        mark = now
-
+def ingest(sources: list[str], db: str, model: str | None = None, workers: int | None = None,
+           batch_size: int = settings.BATCH_SIZE, strict: bool = False, wait: float = 0.0,
+           concurrent_batches: int = 1) -> dict:
+    """Load every source into the warehouse at `db`; return the run's summary as a dict.
+    `workers`: model processes (default: one per core)."""
+    run = pipeline.RunState(sources, nlp.model_name(model), settings.workers(workers), strict)
     with warehouse.write_lock(Path(db), wait=wait):
-        raws, rejections, polled = read_sources(sources, db)
-        lap("read")
-        articles, parse_rejections = parse_articles(opaque(raws))
-        raws.clear()  # the raw records are parsed: let them go (see rows.clear() below)
-        rejections = rejections + parse_rejections
-        lap("parse")
+        raws, rejected, polled = read_sources(sources, db)
+        run.lap("read", rejected)
+        articles, rejected = parse_articles(opaque(raws))
+        raws.clear()  # the raw records are parsed: let them go
+        run.lap("parse", rejected)
         plan = plan_changes(opaque(articles), db)
-        rejections = rejections + plan.duplicates
-        lap("plan")
-        print(f"{len(articles)} articles read: {plan.new} new, {plan.changed} changed, "
-              f"{plan.unchanged} unchanged; {len(rejections)} rejected")
+        run.lap("plan", plan.duplicates)
+        print(pipeline.plan_line(articles, plan, len(run.rejections)))
+        with tempfile.TemporaryDirectory(prefix="dateline-spill-", ignore_cleanup_errors=True) as spill:
+            extract_and_validate(plan.todo, run, batch_size, concurrent_batches, Path(spill))
+            written = load(db, opaque(run.tables(plan, polled)), opaque({a.article_id for a in plan.todo}), spill)
+    return run.summary(db, plan, written, articles, data_docs(db)).__dict__
 
-        # each batch is extracted, validated and spilled to Parquet, so memory holds one batch at a time
-        if concurrent_batches > 1 or uses_pool(plan.todo, workers):
-            warm_up()  # this process mostly waits for the model processes meanwhile
-        spill = Path(tempfile.mkdtemp(prefix="dateline-spill-"))
-        quarantine, results = [], []
-        progress.start(len(plan.todo))
-        batches = [plan.todo[i:i + batch_size] for i in range(0, len(plan.todo), batch_size)]
-        for n, (batch, rows) in enumerate(zip(batches, extracted(batches, model, workers, concurrent_batches))):
-            rows["articles"] = pipeline.article_rows(batch, run_id)
-            frames = pipeline.to_frames(rows)
-            rows.clear()  # Prefect keeps every task's result for the whole run: empty it so memory stays flat
-            lap("extract")
-            outcome = validate(opaque(frames), run_id)
-            frames.clear()
-            pipeline.spill_frames(outcome.passing, spill, n)
-            outcome.passing.clear()
-            quarantine += outcome.quarantine
-            results += outcome.results
-            lap("validate")
-        progress.stop()
-        workers_pool.close()  # the model processes are done: their memory is not needed for the load
 
-        status = "failed" if strict and rejections else "completed"
-        seconds = time.perf_counter() - t0
-        run_row = {"run_id": run_id, "started_at": started_at, "finished_at": dt.datetime.now(), "status": status,
-                   "articles_new": plan.new, "articles_changed": plan.changed, "articles_unchanged": plan.unchanged,
-                   "articles_rejected": len(rejections), "rows_quarantined": len(quarantine),
-                   "seconds": round(seconds, 3), "model": model or "default", "sources": "; ".join(sources),
-                   "message": None, "workers": workers, "stage_seconds": json.dumps(stages)}
-        tables = {"rejected_articles": pd.DataFrame(pipeline.rejection_rows(rejections, run_id)),
-                  "quarantine": pd.DataFrame(quarantine), "validation_results": pd.DataFrame(results),
-                  "runs": pd.DataFrame([run_row]),
-                  "sources": pd.DataFrame([dict(row, run_id=run_id) for row in polled])}
-        try:
-            written = load(db, opaque(tables), opaque({a.article_id for a in plan.todo}), str(spill))
-        finally:
-            shutil.rmtree(spill, ignore_errors=True)
-    docs = data_docs(db)
-
-    summary = pipeline.RunSummary(
-        run_id=run_id, db=db, status=status, articles_new=plan.new, articles_changed=plan.changed,
-        articles_unchanged=plan.unchanged, articles_rejected=len(rejections), rows=written,
-        rows_quarantined=len(quarantine),
-        validation_failed=sum(1 for r in results if not r["success"]), validation_total=len(results),
-        seconds=round(time.perf_counter() - t0, 2),
-        rejections=[{"location": r.location, "reason": r.reason} for r in rejections],
-        warnings=[f"{a.article_id}: {w}" for a in articles for w in a.warnings], data_docs=docs)
-    return summary.__dict__
+def extract_and_validate(todo: list[Article], run: pipeline.RunState, batch_size: int, concurrent_batches: int,
+                         spill: Path) -> None:
+    """Each batch is extracted, validated and spilled to Parquet, so memory holds one batch at a time."""
+    if concurrent_batches > 1 or uses_pool(todo, run.workers):
+        warm_up()  # this process mostly waits for the model processes meanwhile
+    progress.start(len(todo))
+    batches = pipeline.batches(todo, batch_size)
+    for n, (batch, rows) in enumerate(zip(batches, extracted(batches, run.model, run.workers, concurrent_batches))):
+        frames = pipeline.batch_frames(rows, batch, run.run_id)
+        run.lap("extract")
+        outcome = validate(opaque(frames), run.run_id)
+        frames.clear()
+        pipeline.spill_frames(outcome.passing, spill, n)
+        outcome.passing.clear()
+        run.checked(outcome.quarantine, outcome.results)
+        run.lap("validate")
+    progress.stop()
+    workers_pool.close()  # the model processes are done: their memory is not needed for the load

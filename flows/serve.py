@@ -11,7 +11,7 @@ from dateline.flows.ingest import ingest
 
 
 def serve(sources: list[str], db: str, interval: float | None = None, cron: str | None = None,
-          workers: int = 1, name: str = "dateline") -> None:
+          workers: int | None = None, name: str = "dateline") -> None:
     """Register the `dateline` deployment with its schedule and run it until interrupted."""
     ingest.serve(
         name=name,

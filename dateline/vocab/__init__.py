@@ -13,6 +13,7 @@ pipeline keeps its own copies); it remembers which files it read, so they can be
 """
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -101,6 +102,12 @@ class Vocab:
         if not isinstance(value, dict) or not value:
             raise VocabError(f"{name}: {key} must be a non-empty table")
         return dict(value)
+
+    def word_fields(self, cls, name: str) -> dict[str, frozenset[str]]:
+        """The word sets of a rules dataclass whose fields name their key: `field(metadata={"vocab": "a.b"})`,
+        with `"case": True` for a list whose case matters."""
+        return {f.name: self.word_set(name, f.metadata["vocab"], lower=not f.metadata.get("case"))
+                for f in dataclasses.fields(cls) if "vocab" in f.metadata}
 
     def save(self, folder: Path) -> None:
         """Copy every file this vocabulary has read into `folder`."""

@@ -1,7 +1,7 @@
 """The event coder's rules, read once from `vocab/events.toml` and the trigger tables."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dateline.extract.syntax import SharedWords
 from dateline.vocab import Vocab, VocabError
@@ -19,6 +19,11 @@ class Phrasal:
     event_type: str
 
 
+def _words(key: str, case: bool = False):
+    """A field read from the word list at `key` of events.toml (`case`: the list is not lower case)."""
+    return field(metadata={"vocab": key, "case": case})
+
+
 @dataclass(frozen=True, eq=False)
 class EventRules:
     quad_class: dict[str, str]  # PLOVER type → quad class
@@ -27,24 +32,24 @@ class EventRules:
     own_lemmas: frozenset[str]  # trigger lemmas of the project's own lists (preferred over CAMEO's)
     phrasal: tuple[Phrasal, ...]
     phrasal_lemmas: frozenset[str]
-    light_verbs: frozenset[str]
-    noun_links: frozenset[str]
-    intent_heads: frozenset[str]
-    readiness: frozenset[str]
-    hostile: frozenset[str]
-    refusal_verbs: frozenset[str]
-    symmetric: frozenset[str]
-    speech_verbs: frozenset[str]
-    verbal_cues: frozenset[str]
-    first_target_preps: frozenset[str]
-    retreat_verbs: frozenset[str]
-    actor_labels: frozenset[str]
     actor_nouns: frozenset[str]
-    bounding_preps: frozenset[str]
-    duration_words: frozenset[str]
-    same_day: frozenset[str]
-    location_preps: frozenset[str]
     weekdays: tuple[str, ...]
+    light_verbs: frozenset[str] = _words("triggers.light_verbs")
+    noun_links: frozenset[str] = _words("triggers.noun_links", case=True)
+    intent_heads: frozenset[str] = _words("modality.intent_heads")
+    readiness: frozenset[str] = _words("modality.readiness")
+    hostile: frozenset[str] = _words("modality.hostile", case=True)
+    refusal_verbs: frozenset[str] = _words("modality.refusal_verbs")
+    symmetric: frozenset[str] = _words("actors.symmetric", case=True)
+    speech_verbs: frozenset[str] = _words("actors.speech_verbs")
+    verbal_cues: frozenset[str] = _words("actors.verbal_cues")
+    first_target_preps: frozenset[str] = _words("actors.first_target_preps")
+    retreat_verbs: frozenset[str] = _words("actors.retreat_verbs")
+    actor_labels: frozenset[str] = _words("actors.actor_labels", case=True)
+    bounding_preps: frozenset[str] = _words("dates.bounding_preps")
+    duration_words: frozenset[str] = _words("dates.duration_words")
+    same_day: frozenset[str] = _words("dates.same_day")
+    location_preps: frozenset[str] = _words("places.location_preps")
 
     @classmethod
     def from_vocab(cls, vocab: Vocab, shared: SharedWords) -> "EventRules":
@@ -55,24 +60,8 @@ class EventRules:
         return cls(
             quad_class=quad, cooperative=frozenset(t for t, q in quad.items() if q.endswith("cooperation")),
             triggers=_trigger_table(vocab, quad), own_lemmas=own | phrasal_lemmas,
-            phrasal=phrasal, phrasal_lemmas=phrasal_lemmas, **_word_sets(vocab), actor_nouns=vocab.words("actor_nouns.txt"),
-            weekdays=shared.weekdays)
-
-
-WORD_SETS = {  # field → (key in events.toml, read as lower case)
-    "light_verbs": ("triggers.light_verbs", True), "noun_links": ("triggers.noun_links", False),
-    "intent_heads": ("modality.intent_heads", True), "readiness": ("modality.readiness", True),
-    "hostile": ("modality.hostile", False), "refusal_verbs": ("modality.refusal_verbs", True),
-    "symmetric": ("actors.symmetric", False), "speech_verbs": ("actors.speech_verbs", True),
-    "verbal_cues": ("actors.verbal_cues", True), "first_target_preps": ("actors.first_target_preps", True),
-    "retreat_verbs": ("actors.retreat_verbs", True), "actor_labels": ("actors.actor_labels", False),
-    "bounding_preps": ("dates.bounding_preps", True), "duration_words": ("dates.duration_words", True),
-    "same_day": ("dates.same_day", True), "location_preps": ("places.location_preps", True),
-}
-
-
-def _word_sets(vocab: Vocab) -> dict[str, frozenset[str]]:
-    return {name: vocab.word_set(FILE, key, lower) for name, (key, lower) in WORD_SETS.items()}
+            phrasal=phrasal, phrasal_lemmas=phrasal_lemmas, actor_nouns=vocab.words("actor_nouns.txt"),
+            weekdays=shared.weekdays, **vocab.word_fields(cls, FILE))
 
 
 def _trigger_table(vocab: Vocab, quad: dict[str, str]) -> dict[tuple[str, str], str]:

@@ -19,7 +19,6 @@ from dateline.extract.metrics.rules import MetricRules
 
 Unit = tuple[str, str, int]  # (surface as written, unit name, tokens used)
 MAX_UNIT_WORDS = 4
-AGE_WORDS = ("year", "years", "month", "months", "week", "weeks", "day", "days")
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +67,7 @@ def unit_after(doc: Doc, j: int, rules: MetricRules) -> Unit | None:
     if j < size and toks[j].text in ("-", "–") and j > 0 and toks[j - 1].whitespace_ == "":
         inner = unit_after(doc, j + 1, rules)  # "6.1-inch", "five-year", "a 5-mpg gain"
         return (inner[0], inner[1], inner[2] + 1) if inner else None
-    if j + 2 < size and toks[j].lower_ in AGE_WORDS and toks[j + 1].text == "-" and toks[j + 2].lower_ == "old":
+    if j + 2 < size and toks[j].lower_ in rules.ages and toks[j + 1].text == "-" and toks[j + 2].lower_ == "old":
         return doc[j:j + 3].text, toks[j].lemma_.lower() + " of age", 3  # "200,000-year-old"
     if j + 1 < size and toks[j].lower_ in ("years", "year") and toks[j + 1].lower_ == "old":
         return doc[j:j + 2].text, "year of age", 2

@@ -1,0 +1,2 @@
+-- the migrations already applied
+SELECT version FROM schema_migrations

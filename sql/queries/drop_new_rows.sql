@@ -1,0 +1,2 @@
+-- the view of a table's spilled Parquet files, once they are loaded
+DROP VIEW IF EXISTS new_rows

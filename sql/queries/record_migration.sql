@@ -1,0 +1,2 @@
+-- a migration once applied
+INSERT INTO schema_migrations VALUES ($version, $name, $at)
