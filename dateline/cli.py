@@ -1,7 +1,6 @@
 """The `dateline` command: run, sql, runs, report, export, bi, serve."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from importlib import resources
@@ -156,7 +155,6 @@ def runs(db: Optional[Path] = DbOption, limit: int = typer.Option(20, "--limit")
          fmt: str = typer.Option("table", "--format", "-f")) -> None:
     """Recent runs: when, status, counts, failures."""
     from dateline.readonly import run_read_only
-
     from dateline.warehouse import sql_text
 
     emit(run_read_only(db_path(db), sql_text("queries/recent_runs.sql"), {"limit": int(limit)}), fmt)

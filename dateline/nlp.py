@@ -33,13 +33,16 @@ def model_name(name: str | None = None) -> str | None:
     return name or os.environ.get("DATELINE_SPACY_MODEL") or None
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str | None = None):
     """Load a spaCy pipeline by name (or $DATELINE_SPACY_MODEL), else the first installed default;
-    a clear error when none is."""
+    a clear error when none is. Once per process and name."""
+    return _load(model_name(name))
+
+
+@lru_cache(maxsize=4)
+def _load(wanted: str | None):
     import spacy
 
-    wanted = model_name(name)
     candidates = (wanted,) if wanted else DEFAULT_MODELS
     for candidate in candidates:
         try:

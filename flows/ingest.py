@@ -19,9 +19,9 @@ from prefect.utilities.annotations import opaque
 
 from dateline import faults, nlp, pipeline, progress, settings, warehouse
 from dateline import workers as workers_pool
-from dateline.workers import extract_articles, uses_pool
 from dateline.records import Article
 from dateline.validate import validate_tables, warm_up, write_data_docs
+from dateline.workers import extract_articles, uses_pool
 
 
 # Every task is NO_CACHE: a run never reuses a task's result (the warehouse itself says what is already

@@ -8,7 +8,6 @@ from functools import partial
 import pytest
 
 from dateline.pipeline import read_sources
-from dateline.records import RawArticle, Rejection
 
 PAGE = """<html><head><title>Talks</title></head><body><nav>menu</nav><article><h1>Talks in Oslo</h1>
 <p>Norway and Canada held talks on Wednesday on Arctic shipping, officials said.</p>

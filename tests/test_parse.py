@@ -1,7 +1,8 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dateline.parse import BadInput, content_hash, decode, parse_article, parse_iso_date, split_header
 from dateline.records import RawArticle

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.workers import extract_articles
 from dateline.parse import content_hash
 from dateline.records import Article
+from dateline.workers import extract_articles
 
 from .test_flow_e2e import counts, dateline
 

@@ -86,26 +86,30 @@ def subject_child(node: Token, deps: tuple[str, ...] = SUBJECT_DEPS,
 def title_before(doc: Doc, start: int, end: int) -> Span:
     """The words of a name's own noun phrase written before it, tokens `start`–`end`: its title
     ("Pakistan's Foreign Minister" of "Pakistan's Foreign Minister Shah Mahmood Qureshi", "the former
-    president" of "the former president Bill Clinton"); empty when the name stands alone."""
+    president" of "the former president Bill Clinton", which the parser may make an apposition);
+    empty when the name stands alone."""
+    anchors = set(range(start, end))
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if root is not None and root.dep_ == "appos" and root.head.i < start:
+        anchors.add(root.head.i)
     first = start
-    while first > 0 and _modifies(doc[first - 1], start, end):
+    while first > 0 and _modifies(doc[first - 1], anchors, end):
         first -= 1
     return doc[first:start]
 
 
-def _modifies(tok: Token, start: int, end: int) -> bool:
-    """Whether `tok` hangs, within a few links that stay before the name's end, on a word of the name
-    (tokens `start`–`end`)."""
+def _modifies(tok: Token, anchors: set[int], end: int) -> bool:
+    """Whether `tok` is one of `anchors` or hangs on one, within a few links that stay before `end`."""
     if tok.is_space or "\n" in tok.whitespace_:
         return False
     head = tok
     for _ in range(TITLE_LINKS):
+        if head.i in anchors:
+            return True
         if head.head.i == head.i or head.head.i >= end:
             return False
         head = head.head
-        if head.i >= start:
-            return True
-    return False
+    return head.i in anchors
 
 
 def words_before(doc: Doc, start_char: int, reach: int) -> Span | None:

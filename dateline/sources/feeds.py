@@ -130,7 +130,7 @@ def read_feed(location, root: Path | None = None, state: dict | None = None) -> 
 
 
 def _strip_html(text: str) -> str:
-    import re
     import html
+    import re
 
     return html.unescape(re.sub(r"<[^>]+>", " ", text)).strip()

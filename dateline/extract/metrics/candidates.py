@@ -7,6 +7,7 @@ billion", "52 mln"). The later passes add to the same `Quantity`.
 from __future__ import annotations
 
 import re
+
 from spacy.tokens import Token
 
 from dateline.extract.metrics.quantity import Quantity
