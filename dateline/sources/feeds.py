@@ -107,26 +107,31 @@ def read_feed(location, root: Path | None = None, state: dict | None = None) -> 
         yield Rejection(source, source, state["error"])
         return
     for n, entry in enumerate(feed.entries, start=1):
-        link = entry.get("link")
-        article_id = entry.get("id") or link or f"{source}#{n}"
-        if article_id in known:
-            continue  # loaded by an earlier run: its page is not fetched again
-        summary = entry.get("summary") or ""
-        body = None
-        if link:
-            try:
-                body, _ = _page_text(link)
-            except FetchError:
-                body = None
-        body = body or _strip_html(summary)
-        if not body or not body.strip():
-            yield Rejection(source, article_id, "entry without text: the page could not be fetched and the feed has no summary")
-            continue
-        published = entry.get("published_parsed") or entry.get("updated_parsed")
-        date = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else None
-        if date and date > (state.get("watermark") or ""):
-            state["watermark"] = date
-        yield RawArticle(article_id=article_id, source=source, text=body, title=entry.get("title"), url=link, date=date)
+        item = _entry_article(entry, n, source, known, state)
+        if item is not None:
+            yield item
+
+
+def _entry_article(entry, n: int, source: str, known: set, state: dict) -> RawArticle | Rejection | None:
+    """One feed entry as a raw article (its page's text, else its summary); None when already loaded."""
+    link = entry.get("link")
+    article_id = entry.get("id") or link or f"{source}#{n}"
+    if article_id in known:
+        return None  # loaded by an earlier run: its page is not fetched again
+    body = None
+    if link:
+        try:
+            body, _ = _page_text(link)
+        except FetchError:
+            body = None
+    body = body or _strip_html(entry.get("summary") or "")
+    if not body or not body.strip():
+        return Rejection(source, article_id, "entry without text: the page could not be fetched and the feed has no summary")
+    published = entry.get("published_parsed") or entry.get("updated_parsed")
+    date = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else None
+    if date and date > (state.get("watermark") or ""):
+        state["watermark"] = date
+    return RawArticle(article_id=article_id, source=source, text=body, title=entry.get("title"), url=link, date=date)
 
 
 def _strip_html(text: str) -> str:
