@@ -16,7 +16,9 @@ def run_ingest(sources: list[str], db: str, model: Optional[str], workers: int |
     """One run of the ingest flow; the run's summary as a dict."""
     if task_runner not in ("local", "dask"):
         raise LaunchError(f"unknown task runner {task_runner!r}: use local or dask")
-    workers = settings.workers(workers)
+    from dateline.nlp import model_name
+
+    model, workers = model_name(model), settings.workers(workers)  # as the flow will name them
     early = False
     if task_runner == "local":
         from dateline import workers as model_processes
