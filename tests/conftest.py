@@ -77,3 +77,4 @@ def sample_run(tmp_path_factory):
     first = dateline("run", "--db", "w.duckdb", cwd=work)
     assert first.returncode == 0, first.stdout + first.stderr
     return work, first, counts(work / "w.duckdb")
+

@@ -19,12 +19,12 @@ ROW_KEYS = {"quotes": ("quote_id", "article_id"), "metrics": ("metric_id", "arti
 
 
 def test_the_migrations_make_the_tables_the_schema_defines():
-    con = duckdb.connect()
-    warehouse.migrate(con)
-    for table in schema.tables().values():
-        described = con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                                "WHERE table_name = ? ORDER BY ordinal_position", [table.name]).fetchall()
-        assert described == [(c.name, c.type) for c in table.columns], table.name
+    with duckdb.connect() as con:
+        warehouse.migrate(con)
+        for table in schema.tables().values():
+            described = con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                    "WHERE table_name = ? ORDER BY ordinal_position", [table.name]).fetchall()
+            assert described == [(c.name, c.type) for c in table.columns], table.name
 
 
 @pytest.mark.parametrize("table, record", [("quotes", records.Quote), ("metrics", records.Metric),
