@@ -60,6 +60,7 @@ class Quote:
     speaker_end: int | None = None
     speaker_name: str | None = None
     speaker_entity_id: str | None = None
+    speaker_resolution: str | None = None  # named, resolved, group, document or unresolved
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dateline.vocab import packaged
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+RESOLUTIONS = ("named", "resolved", "group", "document", "unresolved")  # how a speaker's name was found
 CHANGES = ("=", "~", "up", "down", ">", "<")
 
 
@@ -77,7 +78,8 @@ QUOTES = Table("quotes", "who said what", (
     _c("quote_end", "INTEGER", OFFSET), _c("kind", values=QUOTE_KINDS), _c("cue"),
     _c("speaker", about="the speaker as written"), _c("speaker_start", "INTEGER", OFFSET),
     _c("speaker_end", "INTEGER", OFFSET), _c("speaker_name", about="the entity the speaker stands for"),
-    _c("speaker_entity_id")))
+    _c("speaker_entity_id"),
+    _c("speaker_resolution", about="how the speaker was found", values=RESOLUTIONS)))
 
 METRICS = Table("metrics", "numbers with their unit, change and meaning", (
     _c("metric_id"), _c("article_id"), _c("value", "DOUBLE"), _c("value_max", "DOUBLE", "a range's upper end"),

@@ -72,6 +72,16 @@ class ArticleEntities:
                 out.append(m)
         return out
 
+    def person_by_surname(self, word: str) -> Entity | None:
+        """The person of the article whose name ends in `word` ("Ongpin" → Jaime Ongpin), if one."""
+        found = {e.entity_id: e for e in self.entities if e.type == "PERSON" and " " in e.name
+                 and e.name.split()[-1] == word}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def last_person_end(self, offset: int) -> int:
+        """Where the last person named before `offset` ends (-1 when none is)."""
+        return max((m.end for m in self.mentions if m.entity.type == "PERSON" and m.end <= offset), default=-1)
+
     def last_person_before(self, offset: int) -> Entity | None:
         """The antecedent of "he" or "she": the last person named before `offset`."""
         before = [m for m in self.mentions if m.entity.type == "PERSON" and m.end <= offset]

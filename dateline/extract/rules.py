@@ -15,6 +15,7 @@ from dateline.extract.events.rules import EventRules
 from dateline.extract.metrics.rules import MetricRules
 from dateline.extract.numbers import NumberWords
 from dateline.extract.quotes.rules import QuoteRules
+from dateline.extract.reference import ReferenceRules
 from dateline.extract.syntax import SharedWords
 from dateline.vocab import Vocab
 
@@ -31,8 +32,9 @@ class Rules:
     def from_vocab(cls, vocab: Vocab) -> "Rules":
         shared = SharedWords.from_vocab(vocab)
         numbers = NumberWords.from_vocab(vocab)
-        return cls(vocab, EntityRules.from_vocab(vocab, shared), QuoteRules.from_vocab(vocab, shared),
-                   MetricRules.from_vocab(vocab, shared, numbers), EventRules.from_vocab(vocab, shared))
+        reference = ReferenceRules.from_vocab(vocab, shared)
+        return cls(vocab, EntityRules.from_vocab(vocab, shared), QuoteRules.from_vocab(vocab, shared, reference),
+                   MetricRules.from_vocab(vocab, shared, numbers), EventRules.from_vocab(vocab, shared, reference))
 
     def save(self, folder: Path) -> None:
         """Copy every vocabulary file the rules were read from into `folder`."""

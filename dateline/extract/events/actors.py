@@ -14,10 +14,10 @@ from dateline.extract import doccache, syntax
 from dateline.extract.entities import ArticleEntities
 from dateline.extract.events.rules import EventRules
 from dateline.extract.events.triggers import trigger_type
+from dateline.extract.reference import Resolver
 
 SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})  # verbs that share their head's subject
 NOT_ACTOR_LABELS = ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY")
-PERSON_PRONOUNS = ("he", "she", "him", "her")
 PHRASE_LIMIT = 10  # words of an actor phrase, at most
 # a country named just before a person, in their title or the words before it ("Pakistan's Foreign
 # Minister …", "opposition groups in Zimbabwe demand that President Mugabe …"), is the person's country:
@@ -30,7 +30,8 @@ def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntit
     """((source text, source country), (target text, target country)) of one event."""
     subj, obj = _actor_tokens(trigger, verb, kind, rules)
     src, tgt = _actor_phrases(subj, obj, kind, rules)
-    source, target = describe(src, ents), describe(tgt, ents)
+    resolver = Resolver(sent.doc, ents, rules.reference)
+    source, target = describe(src, ents, resolver), describe(tgt, ents, resolver)
     if source[1] is None and src is not None and any(m.entity.type == "PERSON" for m in ents.in_span(src)):
         # "Planning Minister Tran Xuan Gia said Vietnam …": a person's country from the one country the sentence names
         named = {m.entity.country_code for m in ents.in_span(sent) if m.entity.country_code} - {target[1]}
@@ -74,7 +75,7 @@ def subject(verb: Token) -> Token | None:
     for node in syntax.clause_chain(verb, SUBJECT_CLIMB, limit=6):
         for c in node.children:
             if c.dep_ == "nsubj":
-                return c
+                return node.head if node.dep_ == "relcl" and c.tag_ in ("WP", "WDT") else c  # "Smith, who said": Smith
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -179,18 +180,27 @@ def _trim_span(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def describe(span: Span | None, ents: ArticleEntities) -> tuple[str | None, str | None]:
-    """An actor's text and country; a pronoun stands for the last person named before it."""
+def describe(span: Span | None, ents: ArticleEntities, resolver: Resolver) -> tuple[str | None, str | None]:
+    """An actor's text and country; a pronoun or a definite "the company", "the government" stands for
+    the entity it refers back to (extract/reference.py)."""
     if span is None or len(span) == 0:
         return None, None
     mention = ents.mention_at(span.root.i) if len(span) <= 2 or span.root.ent_type_ else None
     if mention is not None and (len(span) <= 2 or span.root.tag_ == "POS" or span[-1].tag_ == "POS"):
         return mention.entity.name, mention.entity.country_code or actor_country(span, ents)
-    if len(span) == 1 and span[0].lower_ in PERSON_PRONOUNS:
-        person = ents.last_person_before(span.start_char)
-        if person is not None:
-            return person.name, person_country(person.name, ents, span.doc)
+    if _refers_back(span):
+        entity = resolver.refer(span).entity
+        if entity is not None:
+            country = entity.country_code or (person_country(entity.name, ents, span.doc) if entity.type == "PERSON" else None)
+            return entity.name, country
     return span.text, actor_country(span, ents)
+
+
+def _refers_back(span: Span) -> bool:
+    """A pronoun, or a short definite noun phrase ("the company", "the central bank")."""
+    if len(span) == 1:
+        return span[0].pos_ == "PRON"
+    return len(span) <= 3 and span[0].lower_ in ("the", "this", "that") and span.root.pos_ == "NOUN"
 
 
 def actor_country(span: Span | None, ents: ArticleEntities) -> str | None:

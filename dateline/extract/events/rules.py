@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dateline.extract.reference import ReferenceRules
 from dateline.extract.syntax import SharedWords
 from dateline.vocab import Vocab, VocabError
 
@@ -34,6 +35,8 @@ class EventRules:
     phrasal_lemmas: frozenset[str]
     actor_nouns: frozenset[str]
     weekdays: tuple[str, ...]
+    reference: ReferenceRules
+    calendar: frozenset[str]  # months and weekdays: never a trigger ("March" is a month, not a protest)
     light_verbs: frozenset[str] = _words("triggers.light_verbs")
     noun_links: frozenset[str] = _words("triggers.noun_links", case=True)
     intent_heads: frozenset[str] = _words("modality.intent_heads")
@@ -52,7 +55,7 @@ class EventRules:
     location_preps: frozenset[str] = _words("places.location_preps")
 
     @classmethod
-    def from_vocab(cls, vocab: Vocab, shared: SharedWords) -> "EventRules":
+    def from_vocab(cls, vocab: Vocab, shared: SharedWords, reference: ReferenceRules) -> "EventRules":
         quad = vocab.mapping(FILE, "event_types")
         phrasal = _phrasal(vocab, quad)
         phrasal_lemmas = frozenset(lemma for rule in phrasal for lemma in rule.lemmas)
@@ -61,7 +64,7 @@ class EventRules:
             quad_class=quad, cooperative=frozenset(t for t, q in quad.items() if q.endswith("cooperation")),
             triggers=_trigger_table(vocab, quad), own_lemmas=own | phrasal_lemmas,
             phrasal=phrasal, phrasal_lemmas=phrasal_lemmas, actor_nouns=vocab.words("actor_nouns.txt"),
-            weekdays=shared.weekdays, **vocab.word_fields(cls, FILE))
+            weekdays=shared.weekdays, reference=reference, calendar=shared.calendar, **vocab.word_fields(cls, FILE))
 
 
 def _trigger_table(vocab: Vocab, quad: dict[str, str]) -> dict[tuple[str, str], str]:

@@ -53,7 +53,7 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
     candidates = []
     for tok in doccache.tokens(sent.doc)[sent.start:sent.end]:
         kind = trigger_type(tok, rules)
-        if kind is None or (tok.pos_ == "NOUN" and tok.dep_ not in rules.noun_links):
+        if kind is None or (tok.pos_ == "NOUN" and tok.dep_ not in rules.noun_links) or _names_a_time(tok, rules):
             continue
         candidates.append((tok, kind))
     if not candidates:
@@ -68,6 +68,11 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
     return _light_verb_object(tok, rules) or (tok, kind)
 
 
+def _names_a_time(tok: Token, rules: EventRules) -> bool:
+    """A month, a weekday or any word of a date or time ("March", "the May talks"'s May) reports no event."""
+    return tok.lower_ in rules.calendar or tok.ent_type_ in ("DATE", "TIME")
+
+
 def _light_verb_object(tok: Token, rules: EventRules) -> tuple[Token, str] | None:
     """"held talks", "imposed sanctions": the trigger noun a light verb's object holds."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in rules.light_verbs:
@@ -75,7 +80,7 @@ def _light_verb_object(tok: Token, rules: EventRules) -> tuple[Token, str] | Non
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         for noun in (obj, *[g for g in obj.children if g.dep_ in ("compound", "amod")]):
             kind = trigger_type(noun, rules)
-            if kind:
+            if kind and not _names_a_time(noun, rules):
                 return noun, kind
     return None
 

@@ -10,7 +10,8 @@ from dateline.extract import doccache
 from dateline.extract.entities import ArticleEntities
 from dateline.extract.quotes.marks import quote_spans
 from dateline.extract.quotes.rules import QuoteRules
-from dateline.extract.quotes.speakers import SpeakerResolver, nearest_subject, speaker_span
+from dateline.extract.quotes.speakers import nearest_subject, speaker_span
+from dateline.extract.reference import Resolver
 from dateline.records import Quote
 
 
@@ -19,7 +20,7 @@ class QuoteContext:
     doc: Doc
     text: str
     rules: QuoteRules
-    resolver: SpeakerResolver
+    resolver: Resolver
     directs: list[tuple[int, int]]  # the direct quotations, marks included
     quotes: list[Quote] = field(default_factory=list)
     used_direct: set[int] = field(default_factory=set)  # directs already inside a quote made
@@ -27,7 +28,7 @@ class QuoteContext:
     @classmethod
     def of(cls, doc: Doc, ents: ArticleEntities, rules: QuoteRules) -> "QuoteContext":
         text = doccache.text(doc)
-        return cls(doc, text, rules, SpeakerResolver(doc, ents, rules), quote_spans(text, rules))
+        return cls(doc, text, rules, Resolver(doc, ents, rules.reference), quote_spans(text, rules))
 
     def inside_direct(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.directs)
@@ -45,9 +46,10 @@ class QuoteContext:
         if speaker is not None:
             span = speaker_span(speaker)
             quote.speaker, quote.speaker_start, quote.speaker_end = span.text, span.start_char, span.end_char
-            entity = self.resolver.resolve(span)
-            if entity is not None:
-                quote.speaker_name, quote.speaker_entity_id = entity.name, entity.entity_id
+            reference = self.resolver.refer(span)
+            quote.speaker_resolution = reference.resolution
+            if reference.entity is not None:
+                quote.speaker_name, quote.speaker_entity_id = reference.entity.name, reference.entity.entity_id
         self.quotes.append(quote)
         return quote
 

@@ -15,7 +15,8 @@ from dateline.extract.quotes.context import QuoteContext
 from dateline.extract.quotes.marks import is_own_paragraph, word_count
 from dateline.records import Quote
 
-SPEAKER_FIELDS = ("cue", "speaker", "speaker_start", "speaker_end", "speaker_name", "speaker_entity_id")
+SPEAKER_FIELDS = ("cue", "speaker", "speaker_start", "speaker_end", "speaker_name", "speaker_entity_id",
+                  "speaker_resolution")
 GAP_WORDS = 12  # words between two quoted parts of one quote, at most
 
 

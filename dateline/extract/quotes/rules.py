@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline.extract.reference import ReferenceRules
 from dateline.extract.syntax import SharedWords
 from dateline.vocab import Vocab
 
@@ -24,9 +25,10 @@ class QuoteRules:
     person_pronouns: frozenset[str]
     attribution_inside: re.Pattern  # `, he said` inside an unclosed quotation
     min_direct_words: int
+    reference: ReferenceRules
 
     @classmethod
-    def from_vocab(cls, vocab: Vocab, shared: SharedWords) -> "QuoteRules":
+    def from_vocab(cls, vocab: Vocab, shared: SharedWords, reference: ReferenceRules) -> "QuoteRules":
         verbs = _learned(vocab, "VERB", vocab.entry(FILE, "learned.verb_rate"))
         cues = vocab.words("quote_cues.txt") | vocab.words("quote_cues_ggt.txt") | verbs
         object_cues = verbs - vocab.word_set(FILE, "cues.no_object_content")
@@ -38,7 +40,7 @@ class QuoteRules:
             introducing_cues=vocab.word_set(FILE, "cues.introducing"),
             title_small_words=vocab.word_set(FILE, "marks.title_small_words"), title_words=shared.title_words,
             person_pronouns=shared.person_pronouns, attribution_inside=_attribution_inside(vocab),
-            min_direct_words=int(vocab.entry(FILE, "min_direct_words")))
+            min_direct_words=int(vocab.entry(FILE, "min_direct_words")), reference=reference)
 
 
 def _learned(vocab: Vocab, pos: str, rate: float) -> frozenset[str]:

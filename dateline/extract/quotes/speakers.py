@@ -3,23 +3,19 @@
 
 The speaker of a cue verb is its subject (shared along conjoined verbs: "… to the press, adding that
 …"), else the name right after an inverted cue (`Said Ellis: "…"`, `"…," said Ellis`), else the
-object of `according to`. The span as written is resolved to a name: a person named in it, the last
-person named before a pronoun, the person a title belongs to ("the minister" → the minister named).
+object of `according to`. What the span as written stands for is decided by `extract/reference.py`.
 """
 from __future__ import annotations
 
 from typing import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from dateline.extract import doccache, syntax
-from dateline.extract.entities import ArticleEntities, Entity
 from dateline.extract.quotes.marks import CLOSE_MARKS, OPEN_MARKS
-from dateline.extract.quotes.rules import QuoteRules
 
 SPEAKER_CLIMB = frozenset({"conj", "advcl", "xcomp"})  # verbs that share the subject of the verb above
 NOMINAL = ("PROPN", "NOUN", "PRON")
-RELATIVE_PRONOUNS = ("who", "that", "which")
 
 
 def speaker_of(verb: Token) -> Token | None:
@@ -130,34 +126,3 @@ def _clip(span: Span, head: Token) -> Span:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else doc[head.i:head.i + 1]
-
-
-class SpeakerResolver:
-    """Resolves a speaker span to the person (or body) of the article it stands for."""
-
-    def __init__(self, doc: Doc, ents: ArticleEntities, rules: QuoteRules):
-        self.doc, self.ents, self.rules = doc, ents, rules
-        self.persons = [m for m in ents.mentions if m.entity.type == "PERSON"]
-
-    def resolve(self, span: Span) -> Entity | None:
-        inside = [m.entity for m in self.ents.in_span(span)]
-        people = [e for e in inside if e.type == "PERSON"]
-        if people:
-            return people[0]
-        head = span.root
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-            return self.resolve(self.doc[head.head.head.i:head.head.head.i + 1])  # "Smith, who said": Smith
-        if head.lower_ in self.rules.person_pronouns:
-            return self.ents.last_person_before(span.start_char)
-        if inside and inside[0].type in ("ORG", "GPE", "NORP"):
-            return inside[0] if head.pos_ == "PROPN" else None
-        if head.lower_ in self.rules.title_words or head.lemma_.lower() in self.rules.title_words:
-            return self._titled_person(head, span.start_char)
-        return None
-
-    def _titled_person(self, head: Token, before: int) -> Entity | None:
-        """"the minister": the last person named before with that title written just before the name."""
-        for m in reversed([m for m in self.persons if m.end <= before]):
-            if head.lower_ in syntax.title_before(self.doc, m.token_start, m.token_end).text.lower():
-                return m.entity
-        return None

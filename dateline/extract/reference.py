@@ -1,0 +1,170 @@
+"""Reference: whom a speaker or an actor that names no one stands for, among the article's entities.
+
+The project's own rules (no coreference model installs offline here: coreferee and fastcoref need
+downloads). In order:
+    named      the span names an entity itself ("Qureshi", "the Bank of England")
+    resolved   a pronoun or a definite noun phrase refers back to one: "he" / "she" → the last person
+               named; "it" / "the company" / "the bank" → the organisation named before it (the last
+               one that was a subject, whose name holds the noun when it can); "the government" → the
+               country; "the minister" → the person with that title; "a company spokesman" → the company
+    group      a group of people, never one: "they", "analysts", "officials", "banking sources"
+    document   a text that says something: "the report", "a statement"
+    unresolved none of these; the name stays NULL
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.extract import syntax
+from dateline.extract.entities import ArticleEntities, Entity, Mention
+from dateline.vocab import Vocab
+
+FILE = "shared.toml"
+ORGANISATIONS = ("ORG",)
+COUNTRIES = ("GPE",)
+NAMING = ("ORG", "GPE", "NORP")  # labels of names that speak or act as a body
+
+
+def _words(key: str):
+    return field(metadata={"vocab": f"reference.{key}"})
+
+
+@dataclass(frozen=True, eq=False)
+class ReferenceRules:
+    person_pronouns: frozenset[str]
+    title_words: frozenset[str]
+    organisation_pronouns: frozenset[str] = _words("organisation_pronouns")
+    group_pronouns: frozenset[str] = _words("group_pronouns")
+    relative_pronouns: frozenset[str] = _words("relative_pronouns")
+    organisation_nouns: frozenset[str] = _words("organisation_nouns")
+    country_nouns: frozenset[str] = _words("country_nouns")
+    speaking_for: frozenset[str] = _words("speaking_for")
+    person_nouns: frozenset[str] = _words("person_nouns")
+    speaking_roles: frozenset[str] = _words("speaking_roles")
+    document_nouns: frozenset[str] = _words("document_nouns")
+
+    @classmethod
+    def from_vocab(cls, vocab: Vocab, shared: syntax.SharedWords) -> "ReferenceRules":
+        return cls(shared.person_pronouns, shared.title_words, **vocab.word_fields(cls, FILE))
+
+
+@dataclass(frozen=True)
+class Reference:
+    entity: Entity | None
+    resolution: str  # one of schema.RESOLUTIONS
+
+
+class Resolver:
+    """Resolves spans of one article to its entities."""
+
+    def __init__(self, doc: Doc, ents: ArticleEntities, rules: ReferenceRules):
+        self.doc, self.ents, self.rules = doc, ents, rules
+
+    def refer(self, span: Span) -> Reference:
+        named = self._named(span)
+        if named is not None:
+            return Reference(named, "named")
+        head = span.root
+        if head.lower_ in self.rules.relative_pronouns and head.head.dep_ == "relcl":
+            antecedent = head.head.head  # "Smith, who said": Smith
+            return self.refer(self.doc[antecedent.i:antecedent.i + 1])
+        found = self._pronoun(head, span) if head.pos_ == "PRON" else self._noun(head, span)
+        if isinstance(found, Reference):
+            return found
+        return Reference(found, "resolved") if found is not None else Reference(None, "unresolved")
+
+    def _named(self, span: Span) -> Entity | None:
+        """A person the span names, else a body it names as its head or as whom a titled one speaks
+        for ("a Treasury spokesman")."""
+        inside = [m.entity for m in self.ents.in_span(span)]
+        people = [e for e in inside if e.type == "PERSON"]
+        if people:
+            return people[0]
+        head = span.root
+        titled = head.tag_ == "NN" and (head.lower_ in self.rules.title_words or head.lemma_.lower() in self.rules.title_words)
+        if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or titled):
+            return inside[0]
+        if not inside and head.pos_ == "PROPN" and head.text[:1].isupper():
+            return self.ents.person_by_surname(head.text)  # "Ongpin said", where the model saw no name
+        return None
+
+    def _pronoun(self, head: Token, span: Span) -> Entity | Reference | None:
+        word = head.lower_
+        if word in self.rules.person_pronouns:
+            return self._person_before(span)
+        if word in self.rules.organisation_pronouns:
+            return self.last_body_before(span.start_char, NAMING[:2])
+        if word in self.rules.group_pronouns:
+            return Reference(None, "group")
+        return None
+
+    def _noun(self, head: Token, span: Span) -> Entity | Reference | None:
+        lemma = head.lemma_.lower()
+        if lemma in self.rules.title_words or head.lower_ in self.rules.title_words:
+            return self._titled(head, span)
+        if lemma in self.rules.document_nouns:
+            return Reference(None, "document")
+        definite = any(c.dep_ in ("det", "poss") for c in head.children) and head.tag_ in ("NN", "NNP")
+        if definite and lemma in self.rules.organisation_nouns:
+            return self.last_body_before(span.start_char, ORGANISATIONS, lemma)
+        if definite and lemma in self.rules.country_nouns:
+            return self.last_body_before(span.start_char, COUNTRIES)
+        if head.tag_ == "NNS":
+            return Reference(None, "group")  # "analysts", "banking sources", "U.S. officials"
+        return None
+
+    def _person_before(self, span: Span) -> Entity | Reference | None:
+        """"he" / "she": the nearest person before, named ("Qureshi") or by role as a subject ("a company
+        spokesman said … He added"), in which case the pronoun stands for what that role does."""
+        person = self.ents.last_person_before(span.start_char)
+        role = self._role_subject_before(span)
+        if role is not None and (person is None or role.idx > self.ents.last_person_end(span.start_char)):
+            phrase = syntax.clause_free_subtree(role)
+            return self.refer(self.doc[min(t.i for t in phrase):max(t.i for t in phrase) + 1])
+        return person
+
+    def _role_subject_before(self, span: Span) -> Token | None:
+        """The nearest subject in this sentence or the two before that names a person by role, unnamed."""
+        sents = [s for s in self.doc.sents if s.start <= span.start][-3:]
+        start = sents[0].start if sents else 0
+        for tok in reversed(self.doc[start:span.start]):
+            if tok.dep_ in syntax.SUBJECT_DEPS and tok.tag_ == "NN" and tok.lemma_.lower() in self.rules.person_nouns \
+                    and self.ents.mention_at(tok.i) is None:
+                return tok
+        return None
+
+    def _titled(self, head: Token, span: Span) -> Entity | None:
+        """"the minister": the last person named before with that title; "a company spokesman": the company."""
+        for m in reversed([m for m in self.ents.mentions if m.entity.type == "PERSON" and m.end <= span.start_char]):
+            if head.lower_ in syntax.title_before(self.doc, m.token_start, m.token_end).text.lower():
+                return m.entity
+        speaks_for = any(t.lower_ in self.rules.speaking_for for t in span if t.i != head.i)
+        if speaks_for or head.lemma_.lower() in self.rules.speaking_roles:
+            return self.last_body_before(span.start_char, ORGANISATIONS)  # "a company spokesman", "the spokesman"
+        return None
+
+    def last_body_before(self, offset: int, labels: tuple[str, ...], noun: str | None = None) -> Entity | None:
+        """The organisation (or country) a back reference at `offset` stands for: the last one named
+        before whose name holds `noun` ("the bank" → "Bank of England"), else the last that was the
+        subject of its clause, else the last."""
+        before = [m for m in self.ents.mentions if m.entity.type in labels and m.end <= offset]
+        if noun is not None:
+            holding = [m for m in before if noun in m.entity.name.lower().split()]
+            if holding:
+                return holding[-1].entity
+        subjects = [m for m in before if _is_subject(self.doc, m)]
+        chosen = subjects or before
+        return chosen[-1].entity if chosen else None
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is, or is inside, the subject of its clause ("Circuit Systems Inc said …")."""
+    for tok in doc[mention.token_start:mention.token_end]:
+        node, hops = tok, 0
+        while node.dep_ in ("compound", "poss", "amod", "nmod", "appos", "conj", "cc", "det", "case") and hops < 4:
+            node, hops = node.head, hops + 1
+        if node.dep_ in syntax.SUBJECT_DEPS:
+            return True
+    return False
