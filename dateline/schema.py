@@ -77,7 +77,7 @@ QUOTES = Table("quotes", "who said what", (
     _c("quote_id"), _c("article_id"), _c("quote_text"), _c("quote_start", "INTEGER", OFFSET),
     _c("quote_end", "INTEGER", OFFSET), _c("kind", values=QUOTE_KINDS), _c("cue"),
     _c("speaker", about="the speaker as written"), _c("speaker_start", "INTEGER", OFFSET),
-    _c("speaker_end", "INTEGER", OFFSET), _c("speaker_name", about="the entity the speaker stands for"),
+    _c("speaker_end", "INTEGER", OFFSET), _c("speaker_name", about="the entity the speaker stands for; for \"they\", the group named before"),
     _c("speaker_entity_id"),
     _c("speaker_resolution", about="how the speaker was found", values=RESOLUTIONS)))
 

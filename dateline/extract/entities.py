@@ -23,10 +23,12 @@ from dateline.vocab import Vocab
 class EntityRules:
     name_labels: frozenset[str]  # spaCy labels that name something
     title_words: frozenset[str]  # never part of a name
+    company_suffixes: frozenset[str]  # "Inc", "AG": the end of a company's name
 
     @classmethod
     def from_vocab(cls, vocab: Vocab, shared: SharedWords) -> "EntityRules":
-        return cls(vocab.word_set("entities.toml", "name_labels", lower=False), shared.title_words)
+        return cls(vocab.word_set("entities.toml", "name_labels", lower=False), shared.title_words,
+                   vocab.word_set("entities.toml", "company_suffixes", lower=False))
 
 
 @dataclass
@@ -127,7 +129,31 @@ def _raw_spans(doc: Doc, rules: EntityRules) -> list[tuple[int, int, str]]:
             continue
         spans.append((start, end, ent.label_))
         covered.update(range(start, end))
-    return sorted(spans)
+    return sorted(spans + _company_names(doc, rules, covered))
+
+
+NAME_JOINERS = ("&", "and", "of", "-", "'s")  # words a company's name may hold between capitalised ones
+
+
+def _company_names(doc: Doc, rules: EntityRules, covered: set[int]) -> list[tuple[int, int, str]]:
+    """Company names the model did not see: capitalised words that end in a company suffix."""
+    found = []
+    for tok in doccache.tokens(doc):
+        if tok.text.rstrip(".") not in rules.company_suffixes or tok.i in covered or tok.i == 0:
+            continue
+        start = tok.i
+        while start > tok.sent.start and start - 1 not in covered and _in_company_name(doc[start - 1]):
+            start -= 1
+        while start < tok.i and doc[start].text in NAME_JOINERS:
+            start += 1
+        if start < tok.i and any(t.text[:1].isupper() and t.is_alpha for t in doc[start:tok.i]):
+            found.append((start, tok.i + 1, "ORG"))
+            covered.update(range(start, tok.i + 1))
+    return found
+
+
+def _in_company_name(tok) -> bool:
+    return (tok.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") and tok.text[:1].isupper()) or tok.text in NAME_JOINERS
 
 
 def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:

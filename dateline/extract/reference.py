@@ -35,6 +35,7 @@ def _words(key: str):
 class ReferenceRules:
     person_pronouns: frozenset[str]
     title_words: frozenset[str]
+    actor_nouns: frozenset[str]  # nouns that name actors (vocab/actor_nouns.txt): a group "they" can be
     organisation_pronouns: frozenset[str] = _words("organisation_pronouns")
     group_pronouns: frozenset[str] = _words("group_pronouns")
     relative_pronouns: frozenset[str] = _words("relative_pronouns")
@@ -47,13 +48,19 @@ class ReferenceRules:
 
     @classmethod
     def from_vocab(cls, vocab: Vocab, shared: syntax.SharedWords) -> "ReferenceRules":
-        return cls(shared.person_pronouns, shared.title_words, **vocab.word_fields(cls, FILE))
+        return cls(shared.person_pronouns, shared.title_words, vocab.words("actor_nouns.txt"),
+                   **vocab.word_fields(cls, FILE))
 
 
 @dataclass(frozen=True)
 class Reference:
     entity: Entity | None
     resolution: str  # one of schema.RESOLUTIONS
+    group: str | None = None  # for "they": the group named before ("analysts"), as written
+
+    @property
+    def name(self) -> str | None:
+        return self.entity.name if self.entity is not None else self.group
 
 
 class Resolver:
@@ -83,12 +90,16 @@ class Resolver:
         if people:
             return people[0]
         head = span.root
-        titled = head.tag_ == "NN" and (head.lower_ in self.rules.title_words or head.lemma_.lower() in self.rules.title_words)
-        if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or titled):
+        if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or (head.tag_ == "NN" and self._is_role(head))):
             return inside[0]
         if not inside and head.pos_ == "PROPN" and head.text[:1].isupper():
             return self.ents.person_by_surname(head.text)  # "Ongpin said", where the model saw no name
         return None
+
+    def _is_role(self, head: Token) -> bool:
+        """A title or a role that names one person ("the minister", "a spokesman", "an official")."""
+        lemma = head.lemma_.lower()
+        return lemma in self.rules.title_words or head.lower_ in self.rules.title_words or lemma in self.rules.person_nouns
 
     def _pronoun(self, head: Token, span: Span) -> Entity | Reference | None:
         word = head.lower_
@@ -97,12 +108,14 @@ class Resolver:
         if word in self.rules.organisation_pronouns:
             return self.last_body_before(span.start_char, NAMING[:2])
         if word in self.rules.group_pronouns:
-            return Reference(None, "group")
+            return Reference(None, "group", self._group_before(span))
         return None
 
     def _noun(self, head: Token, span: Span) -> Entity | Reference | None:
         lemma = head.lemma_.lower()
-        if lemma in self.rules.title_words or head.lower_ in self.rules.title_words:
+        if head.tag_ == "NNS":
+            return Reference(None, "group")  # "analysts", "banking sources", "the executives"
+        if self._is_role(head):
             return self._titled(head, span)
         if lemma in self.rules.document_nouns:
             return Reference(None, "document")
@@ -111,8 +124,6 @@ class Resolver:
             return self.last_body_before(span.start_char, ORGANISATIONS, lemma)
         if definite and lemma in self.rules.country_nouns:
             return self.last_body_before(span.start_char, COUNTRIES)
-        if head.tag_ == "NNS":
-            return Reference(None, "group")  # "analysts", "banking sources", "U.S. officials"
         return None
 
     def _person_before(self, span: Span) -> Entity | Reference | None:
@@ -125,11 +136,21 @@ class Resolver:
             return self.refer(self.doc[min(t.i for t in phrase):max(t.i for t in phrase) + 1])
         return person
 
+    def _group_before(self, span: Span) -> str | None:
+        """"analysts said … They added": the plural subject in this sentence or the two before, as written."""
+        people = self.rules.person_nouns | self.rules.actor_nouns | self.rules.organisation_nouns
+        for tok in reversed(self.doc[self._window_start(span):span.start]):
+            if tok.dep_ in syntax.SUBJECT_DEPS and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in people:
+                return " ".join(t.text for t in syntax.head_with_modifiers(tok) if not t.is_punct) or None
+        return None
+
+    def _window_start(self, span: Span) -> int:
+        sents = [s for s in self.doc.sents if s.start <= span.start][-3:]
+        return sents[0].start if sents else 0
+
     def _role_subject_before(self, span: Span) -> Token | None:
         """The nearest subject in this sentence or the two before that names a person by role, unnamed."""
-        sents = [s for s in self.doc.sents if s.start <= span.start][-3:]
-        start = sents[0].start if sents else 0
-        for tok in reversed(self.doc[start:span.start]):
+        for tok in reversed(self.doc[self._window_start(span):span.start]):
             if tok.dep_ in syntax.SUBJECT_DEPS and tok.tag_ == "NN" and tok.lemma_.lower() in self.rules.person_nouns \
                     and self.ents.mention_at(tok.i) is None:
                 return tok

@@ -47,9 +47,9 @@ class QuoteContext:
             span = speaker_span(speaker)
             quote.speaker, quote.speaker_start, quote.speaker_end = span.text, span.start_char, span.end_char
             reference = self.resolver.refer(span)
-            quote.speaker_resolution = reference.resolution
+            quote.speaker_resolution, quote.speaker_name = reference.resolution, reference.name
             if reference.entity is not None:
-                quote.speaker_name, quote.speaker_entity_id = reference.entity.name, reference.entity.entity_id
+                quote.speaker_entity_id = reference.entity.entity_id
         self.quotes.append(quote)
         return quote
 
