@@ -135,6 +135,47 @@ def _demonyms(known_words: set[str]) -> list[tuple[str, str]]:
     return out
 
 
+AGENT_MACROS = {"!PERSON!": ("man", "woman", "person"), "!MINIST!": ("minister", "ministry")}
+
+
+def derive_agents(lexicons: Path) -> list[tuple[str, str]]:
+    """Agent nouns of the Phoenix agents dictionary with their sector, the first three letters of the
+    code (GOV, MIL, REB, COP, BUS, …): "company" → BUS, "central bank" → GOV, "police officer" → COP."""
+    rows = set()
+    for raw in (lexicons / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^([A-Z][A-Z_!\-]*)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})", line)
+        if not m:
+            continue
+        name, sector = m.group(1), m.group(2)
+        forms = [name]
+        for macro, words in AGENT_MACROS.items():
+            if macro in name:
+                forms = [f.replace(macro, w) for f in forms for w in words]
+        for form in forms:
+            words = form.strip("_").replace("_", " ").lower()
+            if re.fullmatch(r"[a-z][a-z \-]*", words):
+                rows.add((words, sector))
+    by_name = defaultdict(set)
+    for name, sector in rows:
+        by_name[name].add(sector)
+    return sorted((name, sorted(sectors)[0]) for name, sectors in by_name.items() if len(sectors) == 1)
+
+
+def derive_international_actors(lexicons: Path) -> list[str]:
+    """Names of the Phoenix international actors (IGOs such as the UN and NATO, NGOs, their officers):
+    political actors that belong to no one country."""
+    names = set()
+    for raw in (lexicons / "Phoenix.International.actors.txt").read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0]
+        if not line.strip() or line[:1].isspace() or line.lstrip().startswith("["):
+            continue
+        name = line.split("[", 1)[0].strip().lstrip("+").strip("_ ").replace("_", " ").lower()
+        if re.fullmatch(r"[a-z][a-z .'\-]*", name) and 1 <= len(name.split()) <= 6:
+            names.add(name)
+    return sorted(names)
+
+
 def derive_quote_cues(lexicons: Path) -> list[str]:
     return sorted({w.strip().lower() for w in (lexicons / "ggt.quote_verb_list.txt").read_text().split() if w.strip()})
 
@@ -153,6 +194,15 @@ def main() -> None:
         fh.write("# name\tiso3  (derived from the Phoenix country actor dictionary of PETRARCH2, MIT)\n")
         for name, code, _ in derive_actor_countries(lex):
             fh.write(f"{name}\t{code}\n")
+    with open(VOCAB / "agents.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# agent noun\tsector  (derived from the Phoenix agents dictionary of PETRARCH2, MIT: GOV government, "
+                 "MIL military, REB rebels, COP police, BUS business, …)\n")
+        for name, sector in derive_agents(lex):
+            fh.write(f"{name}\t{sector}\n")
+    with open(VOCAB / "international_actors.txt", "w", encoding="utf-8") as fh:
+        fh.write("# names of international actors: IGOs, NGOs and their officers (derived from the Phoenix "
+                 "international actor dictionary of PETRARCH2, MIT)\n")
+        fh.write("\n".join(derive_international_actors(lex)) + "\n")
     with open(VOCAB / "quote_cues_ggt.txt", "w", encoding="utf-8") as fh:
         fh.write("# quote verbs (derived from the GenderGapTracker's quote verb list, MIT)\n")
         fh.write("\n".join(derive_quote_cues(lex)) + "\n")

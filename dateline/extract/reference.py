@@ -161,9 +161,23 @@ class Resolver:
         for m in reversed([m for m in self.ents.mentions if m.entity.type == "PERSON" and m.end <= span.start_char]):
             if head.lower_ in syntax.title_before(self.doc, m.token_start, m.token_end).text.lower():
                 return m.entity
+        earlier = self._same_role_before(head, span)
+        if earlier is not None:
+            return earlier  # "a senior Japanese government official said … The official said"
         speaks_for = any(t.lower_ in self.rules.speaking_for for t in span if t.i != head.i)
         if speaks_for or head.lemma_.lower() in self.rules.speaking_roles:
             return self.last_body_before(span.start_char, ORGANISATIONS)  # "a company spokesman", "the spokesman"
+        return None
+
+    def _same_role_before(self, head: Token, span: Span) -> Entity | None:
+        """A definite role that refers back to the same role named before, and what that one stands for."""
+        if not any(c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        for tok in reversed(self.doc[self._window_start(span):span.start]):
+            if tok.lemma_ == head.lemma_ and tok.dep_ in syntax.SUBJECT_DEPS and tok.i != head.i:
+                phrase = syntax.clause_free_subtree(tok)
+                earlier = self.doc[min(t.i for t in phrase):max(t.i for t in phrase) + 1]
+                return self.refer(earlier).entity if earlier.start < span.start else None
         return None
 
     def last_body_before(self, offset: int, labels: tuple[str, ...], noun: str | None = None) -> Entity | None:

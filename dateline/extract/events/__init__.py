@@ -4,6 +4,7 @@ The passes, in order, one module each:
     triggers   the word that reports the event and its PLOVER type
     modality   negation, refusal, intention and obligation
     actors     source and target, as written and as countries
+    politics   whether they act in politics (else the sentence reports no event)
     dates      when, against the article's date
     places     where, else the dateline city
 """
@@ -15,6 +16,11 @@ from dateline.extract.entities import ArticleEntities
 from dateline.extract.events import actors, dates, modality, places, triggers
 from dateline.extract.events.rules import EventRules
 from dateline.records import Event
+
+
+def _passive(verb) -> bool:
+    """"sanctions will be imposed", "were released": an event whose doer the sentence does not name."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def extract_events(doc: Doc, ents: ArticleEntities, rules: EventRules, article_date: str | None = None,
@@ -35,11 +41,14 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, article
     trigger, kind = chosen
     verb = triggers.verb_of(trigger)
     kind, negated = modality.mood(trigger, verb, kind, rules)
-    (source, source_country), (target, target_country) = actors.sides(sent, trigger, verb, kind, ents, rules)
+    who = actors.sides(sent, trigger, verb, kind, ents, rules)
+    if not (who.source_political or (who.source is None and (who.target_political or _passive(verb)))):
+        return None  # a source that does not act in politics: a company buying shares, a poll, a price
     location, location_country = places.sentence_location(sent, ents, dateline_city, rules)
     return Event(
         event_type=kind, quad_class=rules.quad_class[kind], trigger=trigger.text,
-        source_actor=source, source_country=source_country, target_actor=target, target_country=target_country,
+        source_actor=who.source, source_country=who.source_country, target_actor=who.target,
+        target_country=who.target_country,
         event_date=dates.sentence_date(sent, article_date, rules), location=location, location_country=location_country,
         sentence_start=sent.start_char, sentence_end=sent.end_char, negated=negated,
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))

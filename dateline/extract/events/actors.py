@@ -7,11 +7,14 @@ the titles the article gives them; "he" and "she" stand for the last person name
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from dateline import geo
 from dateline.extract import doccache, syntax
-from dateline.extract.entities import ArticleEntities
+from dateline.extract.entities import ArticleEntities, Entity
+from dateline.extract.events import politics
 from dateline.extract.events.rules import EventRules
 from dateline.extract.events.triggers import trigger_type
 from dateline.extract.reference import Resolver
@@ -25,29 +28,42 @@ PHRASE_LIMIT = 10  # words of an actor phrase, at most
 NEARBY_REACH, NEARBY_END = 60, 45
 
 
-def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntities,
-          rules: EventRules) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
-    """((source text, source country), (target text, target country)) of one event."""
+@dataclass
+class Sides:
+    """Who acts and who is acted on: as written (or the name they stand for), their countries, and
+    whether each acts in politics."""
+
+    source: str | None = None
+    source_country: str | None = None
+    target: str | None = None
+    target_country: str | None = None
+    source_political: bool = False
+    target_political: bool = False
+
+
+def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntities, rules: EventRules) -> Sides:
     subj, obj = _actor_tokens(trigger, verb, kind, rules)
     src, tgt = _actor_phrases(subj, obj, kind, rules)
     resolver = Resolver(sent.doc, ents, rules.reference)
-    source, target = describe(src, ents, resolver), describe(tgt, ents, resolver)
-    if source[1] is None and src is not None and any(m.entity.type == "PERSON" for m in ents.in_span(src)):
+    (source, source_country, source_entity), (target, target_country, target_entity) = \
+        describe(src, ents, resolver), describe(tgt, ents, resolver)
+    if source_country is None and src is not None and any(m.entity.type == "PERSON" for m in ents.in_span(src)):
         # "Planning Minister Tran Xuan Gia said Vietnam …": a person's country from the one country the sentence names
-        named = {m.entity.country_code for m in ents.in_span(sent) if m.entity.country_code} - {target[1]}
+        named = {m.entity.country_code for m in ents.in_span(sent) if m.entity.country_code} - {target_country}
         if len(named) == 1:
-            source = (source[0], named.pop())
-    return source, target
+            source_country = named.pop()
+    return Sides(source, source_country, target, target_country,
+                 politics.is_political(src, source_entity, ents, rules), politics.is_political(tgt, target_entity, ents, rules))
 
 
 def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[Token | None, Token | None]:
     subj = subject(verb)
     if subj is None and trigger.pos_ == "NOUN":
-        subj = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        subj = next((c for c in trigger.children if c.dep_ == "poss"), None) or _clause_subject(trigger)
     if subj is not None and not is_actor(subj, rules):
         subj = actor_in(subj, rules) or subj
     obj = target(trigger, verb, rules, subj)
-    speech = verb.head if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in rules.speech_verbs else None
+    speech = _speech_verb(verb, rules)
     if speech is not None:
         speaker = subject(speech)
         if kind == "DEMAND" and trigger_type(trigger, rules) != "DEMAND" and speaker is not None:
@@ -55,6 +71,23 @@ def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> 
         elif subj is not None and subj.pos_ == "PRON" and speaker is not None:
             subj = speaker  # "Palestinian leaders said they would boycott …"
     return subj, obj
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The subject of the clause a noun trigger sits in, through its preposition ("Teachers went on strike")."""
+    node, hops = noun, 0
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and hops < 3:
+        node, hops = node.head, hops + 1
+    return subject(node) if node.pos_ in ("VERB", "AUX") and node.i != noun.i else None
+
+
+def _speech_verb(verb: Token, rules: EventRules) -> Token | None:
+    """The speech verb a clause reports, through conjoined verbs: "said they will lay down their weapons
+    and accept state rule" → said."""
+    for node in syntax.clause_chain(verb, frozenset({"conj"}), limit=4):
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in rules.speech_verbs:
+            return node.head
+    return None
 
 
 def _actor_phrases(subj: Token | None, obj: Token | None, kind: str, rules: EventRules) -> tuple[Span | None, Span | None]:
@@ -180,20 +213,24 @@ def _trim_span(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def describe(span: Span | None, ents: ArticleEntities, resolver: Resolver) -> tuple[str | None, str | None]:
-    """An actor's text and country; a pronoun or a definite "the company", "the government" stands for
-    the entity it refers back to (extract/reference.py)."""
+def describe(span: Span | None, ents: ArticleEntities, resolver: Resolver) -> tuple[str | None, str | None, Entity | None]:
+    """An actor's text, country and entity; a pronoun or a definite "the company", "the government"
+    stands for the entity it refers back to (extract/reference.py)."""
     if span is None or len(span) == 0:
-        return None, None
+        return None, None, None
     mention = ents.mention_at(span.root.i) if len(span) <= 2 or span.root.ent_type_ else None
     if mention is not None and (len(span) <= 2 or span.root.tag_ == "POS" or span[-1].tag_ == "POS"):
-        return mention.entity.name, mention.entity.country_code or actor_country(span, ents)
+        return mention.entity.name, mention.entity.country_code or actor_country(span, ents), mention.entity
     if _refers_back(span):
-        entity = resolver.refer(span).entity
+        reference = resolver.refer(span)
+        entity = reference.entity
         if entity is not None:
             country = entity.country_code or (person_country(entity.name, ents, span.doc) if entity.type == "PERSON" else None)
-            return entity.name, country
-    return span.text, actor_country(span, ents)
+            return entity.name, country, entity
+        if reference.group:
+            return reference.group, geo.country_in_text(reference.group), None  # "they": the group named before
+    inside = ents.in_span(span)
+    return span.text, actor_country(span, ents), inside[0].entity if len(inside) == 1 and span.root.pos_ == "PROPN" else None
 
 
 def _refers_back(span: Span) -> bool:

@@ -34,11 +34,16 @@ class EventRules:
     phrasal: tuple[Phrasal, ...]
     phrasal_lemmas: frozenset[str]
     actor_nouns: frozenset[str]
+    agents: dict[str, str]  # Phoenix agent noun → sector (GOV, MIL, REB, COP, BUS, …)
+    international: frozenset[str]  # names of IGOs and NGOs
+    company_suffixes: frozenset[str]
     weekdays: tuple[str, ...]
     reference: ReferenceRules
     calendar: frozenset[str]  # months and weekdays: never a trigger ("March" is a month, not a protest)
     light_verbs: frozenset[str] = _words("triggers.light_verbs")
     noun_links: frozenset[str] = _words("triggers.noun_links", case=True)
+    verb_modifier_links: frozenset[str] = _words("triggers.verb_modifier_links")
+    prepositional_verbs: frozenset[str] = _words("triggers.prepositional_verbs")
     intent_heads: frozenset[str] = _words("modality.intent_heads")
     readiness: frozenset[str] = _words("modality.readiness")
     hostile: frozenset[str] = _words("modality.hostile", case=True)
@@ -49,6 +54,8 @@ class EventRules:
     first_target_preps: frozenset[str] = _words("actors.first_target_preps")
     retreat_verbs: frozenset[str] = _words("actors.retreat_verbs")
     actor_labels: frozenset[str] = _words("actors.actor_labels", case=True)
+    political_roles: frozenset[str] = _words("actors.political_roles")
+    business_roles: frozenset[str] = _words("actors.business_roles")
     bounding_preps: frozenset[str] = _words("dates.bounding_preps")
     duration_words: frozenset[str] = _words("dates.duration_words")
     same_day: frozenset[str] = _words("dates.same_day")
@@ -64,6 +71,8 @@ class EventRules:
             quad_class=quad, cooperative=frozenset(t for t, q in quad.items() if q.endswith("cooperation")),
             triggers=_trigger_table(vocab, quad), own_lemmas=own | phrasal_lemmas,
             phrasal=phrasal, phrasal_lemmas=phrasal_lemmas, actor_nouns=vocab.words("actor_nouns.txt"),
+            agents=vocab.table("agents.tsv"), international=vocab.words("international_actors.txt"),
+            company_suffixes=vocab.word_set("entities.toml", "company_suffixes", lower=False),
             weekdays=shared.weekdays, reference=reference, calendar=shared.calendar, **vocab.word_fields(cls, FILE))
 
 

@@ -53,7 +53,8 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
     candidates = []
     for tok in doccache.tokens(sent.doc)[sent.start:sent.end]:
         kind = trigger_type(tok, rules)
-        if kind is None or (tok.pos_ == "NOUN" and tok.dep_ not in rules.noun_links) or _names_a_time(tok, rules):
+        if kind is None or (tok.pos_ == "NOUN" and tok.dep_ not in rules.noun_links) or _names_a_time(tok, rules) \
+                or _modifies_a_noun(tok, rules):
             continue
         candidates.append((tok, kind))
     if not candidates:
@@ -66,6 +67,11 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
 
     tok, kind = min(candidates, key=rank)
     return _light_verb_object(tok, rules) or (tok, kind)
+
+
+def _modifies_a_noun(tok: Token, rules: EventRules) -> bool:
+    """A verb form that is no predicate: an adjective ("planned imports"), a preposition ("according to")."""
+    return tok.pos_ == "VERB" and (tok.dep_ in rules.verb_modifier_links or tok.lower_ in rules.prepositional_verbs)
 
 
 def _names_a_time(tok: Token, rules: EventRules) -> bool:
