@@ -93,3 +93,4 @@ class Event:
     negated: bool
     trigger_start: int
     trigger_end: int
+    mode: str = "asserted"  # asserted, negated, future, conditional or obliged

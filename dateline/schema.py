@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dateline.vocab import packaged
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+EVENT_MODES = ("asserted", "negated", "future", "conditional", "obliged")  # how an event is reported
 RESOLUTIONS = ("named", "resolved", "group", "document", "unresolved")  # how a speaker's name was found
 CHANGES = ("=", "~", "up", "down", ">", "<")
 
@@ -92,7 +93,8 @@ EVENTS = Table("events", "PLOVER events: who did what to whom, where, when", (
     _c("quad_class", values=quad_classes()), _c("trigger"), _c("source_actor"), _c("source_country"),
     _c("target_actor"), _c("target_country"), _c("event_date", "DATE"), _c("location"),
     _c("location_country"), _c("sentence_start", "INTEGER", OFFSET), _c("sentence_end", "INTEGER", OFFSET),
-    _c("negated", "BOOLEAN"), _c("trigger_start", "INTEGER", OFFSET), _c("trigger_end", "INTEGER", OFFSET)))
+    _c("negated", "BOOLEAN"), _c("trigger_start", "INTEGER", OFFSET), _c("trigger_end", "INTEGER", OFFSET),
+    _c("mode", about="what the sentence says of it", values=EVENT_MODES)))
 
 RUNS = Table("runs", "one row per run: when, status, counts, time per stage", (
     _c("run_id"), _c("started_at", "TIMESTAMP"), _c("finished_at", "TIMESTAMP"),

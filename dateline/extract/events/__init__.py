@@ -40,15 +40,16 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, article
         return None
     trigger, kind = chosen
     verb = triggers.verb_of(trigger)
-    kind, negated = modality.mood(trigger, verb, kind, rules)
-    who = actors.sides(sent, trigger, verb, kind, ents, rules)
+    read = modality.mood(trigger, verb, kind, rules)
+    who = actors.sides(sent, trigger, verb, read.kind, ents, rules)
     if not (who.source_political or (who.source is None and (who.target_political or _passive(verb)))):
         return None  # a source that does not act in politics: a company buying shares, a poll, a price
     location, location_country = places.sentence_location(sent, ents, dateline_city, rules)
     return Event(
-        event_type=kind, quad_class=rules.quad_class[kind], trigger=trigger.text,
+        event_type=read.kind, quad_class=rules.quad_class[read.kind], trigger=trigger.text,
         source_actor=who.source, source_country=who.source_country, target_actor=who.target,
         target_country=who.target_country,
-        event_date=dates.sentence_date(sent, article_date, rules), location=location, location_country=location_country,
-        sentence_start=sent.start_char, sentence_end=sent.end_char, negated=negated,
-        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
+        event_date=dates.sentence_date(sent, article_date, rules, future=read.mode in ("future", "conditional")),
+        location=location, location_country=location_country,
+        sentence_start=sent.start_char, sentence_end=sent.end_char, negated=read.negated,
+        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), mode=read.mode)

@@ -2,9 +2,12 @@
 
 Negated cooperation ("did not agree", "refused to meet") is REJECT with `negated` set. PLOVER codes
 intentions and obligations as such: "will withdraw" is AGREE (or THREATEN with a condition or a
-hostile act), "must return" is DEMAND, "willing to meet" is AGREE.
+hostile act), "must return" is DEMAND, "willing to meet" is AGREE. The event's `mode` keeps what was
+read: asserted, negated, future, conditional or obliged, so that no intention is taken for a fact.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -16,8 +19,15 @@ OBLIGATION_AUXES = frozenset({"must", "should"})
 KEPT_AS_STATED = frozenset({"AGREE", "DEMAND", "THREATEN", "REJECT", "DISAPPROVE"})  # an intention changes nothing
 
 
-def mood(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[str, bool]:
-    """The event type once negation and modality are read, and whether the event is negated."""
+@dataclass(frozen=True)
+class Mood:
+    kind: str  # the event type once modality is read
+    negated: bool
+    mode: str  # asserted, negated, future, conditional or obliged (schema.EVENT_MODES)
+
+
+def mood(trigger: Token, verb: Token, kind: str, rules: EventRules) -> Mood:
+    """The event type once negation and modality are read, whether it is negated, and its mode."""
     negated = _is_negated(trigger) or _is_negated(verb)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.refusal_verbs:
         negated = True
@@ -25,8 +35,8 @@ def mood(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[str
             c.dep_ == "xcomp" and trigger_type(c, rules) in rules.cooperative for c in trigger.children):
         negated = True  # "refused to meet": a meeting that did not happen
     if negated:
-        return ("REJECT" if kind in rules.cooperative else kind), True
-    return _modality(verb, kind, rules), False
+        return Mood("REJECT" if kind in rules.cooperative else kind, True, "negated")
+    return _modality(verb, kind, rules)
 
 
 def _is_negated(tok: Token) -> bool:
@@ -34,17 +44,19 @@ def _is_negated(tok: Token) -> bool:
         c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp")
 
 
-def _modality(verb: Token, kind: str, rules: EventRules) -> str:
+def _modality(verb: Token, kind: str, rules: EventRules) -> Mood:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & OBLIGATION_AUXES and kind != "DEMAND":
-        return "DEMAND"
-    if not (auxes & FUTURE_AUXES or _intended(verb, rules)) or kind in KEPT_AS_STATED:
-        return kind
+    obliged = bool(auxes & OBLIGATION_AUXES)
+    if obliged and kind != "DEMAND":
+        return Mood("DEMAND", False, "obliged")
+    if not (auxes & FUTURE_AUXES or _intended(verb, rules)):
+        return Mood(kind, False, "obliged" if obliged else "asserted")
     conditional = any(c.dep_ == "advcl" and any(g.lower_ in ("unless", "if") for g in c.children)
                       for c in verb.children)
-    if conditional or kind in rules.hostile:
-        return "THREATEN"
-    return "AGREE"
+    mode = "conditional" if conditional else "future"
+    if kind in KEPT_AS_STATED:
+        return Mood(kind, False, mode)
+    return Mood("THREATEN" if conditional or kind in rules.hostile else "AGREE", False, mode)
 
 
 def _intended(verb: Token, rules: EventRules) -> bool:

@@ -59,6 +59,7 @@ class EventRules:
     bounding_preps: frozenset[str] = _words("dates.bounding_preps")
     duration_words: frozenset[str] = _words("dates.duration_words")
     same_day: frozenset[str] = _words("dates.same_day")
+    date_words: frozenset[str] = _words("dates.date_words")
     location_preps: frozenset[str] = _words("places.location_preps")
 
     @classmethod
