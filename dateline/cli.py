@@ -111,6 +111,8 @@ def print_summary(s: dict) -> None:
         console.print(f"[yellow]rejected[/] {r['location']}: {r['reason']}")
     for w in s["warnings"][:20]:
         console.print(f"[yellow]warning[/] {w}")
+    for b in s.get("breaches", [])[:20]:
+        console.print(f"[yellow]quality[/] {b}")
 
 
 def emit(frame, fmt: str) -> None:

@@ -45,6 +45,7 @@ class RunSummary:
     rejections: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     data_docs: str | None = None
+    breaches: list[str] = field(default_factory=list)  # quality monitors this run did not meet
 
 
 def new_run_id() -> str:
@@ -111,7 +112,21 @@ class RunState:
             rows_quarantined=len(self.quarantine),
             validation_failed=sum(1 for r in self.results if not r["success"]), validation_total=len(self.results),
             seconds=round(self.seconds, 2), rejections=[{"location": r.location, "reason": r.reason} for r in self.rejections],
-            warnings=[f"{a.article_id}: {w}" for a in articles for w in a.warnings], data_docs=data_docs)
+            warnings=[f"{a.article_id}: {w}" for a in articles for w in a.warnings], data_docs=data_docs,
+            breaches=breaches(self.results))
+
+
+def breaches(results: list[dict]) -> list[str]:
+    """Each expectation that failed in some batch, with its unexpected rows summed over the batches."""
+    counts: dict[tuple[str, str, str], list[int]] = {}
+    for r in results:
+        key = (r["suite"], r["column"] or "", r["expectation"])
+        seen = counts.setdefault(key, [0, 0, 0])
+        seen[0] += r["unexpected_count"]
+        seen[1] += r["element_count"]
+        seen[2] += not r["success"]
+    return [f"{suite}.{column}: {expectation} ({bad:,} of {total:,} rows)"
+            for (suite, column, expectation), (bad, total, failed) in counts.items() if failed]
 
 
 def batches(articles: list[Article], size: int) -> list[list[Article]]:

@@ -71,7 +71,8 @@ def _make_context():
     suites = {}
     for name, definition in suite_definitions().items():
         suites[name] = context.suites.add(gx.ExpectationSuite(name=name, expectations=[
-            gx.expectations.registry.get_expectation_impl(e["type"])(**e["kwargs"]) for e in definition["expectations"]]))
+            gx.expectations.registry.get_expectation_impl(e["type"])(**e["kwargs"], meta=e.get("meta"))
+            for e in definition["expectations"]]))
     return context, source, suites
 
 
@@ -106,16 +107,25 @@ def validate_frame(table: str, frame: pd.DataFrame, run_id: str) -> tuple[pd.Dat
     for res in outcome.results:
         config = res.expectation_config
         result = res.result or {}
-        for idx in result.get("unexpected_index_list") or []:
-            failed_by_row.setdefault(int(idx), []).append(f"{config.type}({_column_of(config)})")
+        if not is_monitor(config.kwargs):  # a rule every row must keep: the rows that break it are held back
+            for idx in result.get("unexpected_index_list") or []:
+                failed_by_row.setdefault(int(idx), []).append(f"{config.type}({_column_of(config)})")
         results.append({"run_id": run_id, "suite": table, "expectation": config.type, "column": _column_of(config),
                         "success": bool(res.success), "unexpected_count": int(result.get("unexpected_count") or 0),
                         "element_count": int(result.get("element_count") or len(frame))})
     bad = sorted(failed_by_row)
     quarantine = [{"run_id": run_id, "table_name": table,
-                   "row_json": frame.iloc[[i]].to_json(orient="records", force_ascii=False)[1:-1],
+                   "row_json": frame.drop(columns=list(DERIVED.get(table, ()))).iloc[[i]].to_json(
+                       orient="records", force_ascii=False)[1:-1],
                    "failed_expectations": "; ".join(failed_by_row[i])} for i in bad]
-    return frame.drop(index=bad).reset_index(drop=True), quarantine, results
+    passing = frame.drop(index=bad).drop(columns=[c for c in DERIVED.get(table, ()) if c in frame.columns])
+    return passing.reset_index(drop=True), quarantine, results
+
+
+def is_monitor(kwargs: dict) -> bool:
+    """An expectation with `mostly` watches a share of the rows (quality over a run, such as "at most one
+    event in ten without a source"); it holds no row back, and a breach shows in the results and the summary."""
+    return "mostly" in kwargs
 
 
 def write_data_docs(folder: Path) -> Path | None:
@@ -133,9 +143,23 @@ def write_data_docs(folder: Path) -> Path | None:
     return folder / "index.html"
 
 
+# columns computed for validation only, never loaded: an event's distance in days from its article's date
+DERIVED = {"events": ("days_from_article",)}
+
+
+def _with_derived(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    events, articles = frames.get("events"), frames.get("articles")
+    if events is None or events.empty or articles is None or articles.empty:
+        return frames
+    published = articles.set_index("article_id")["published_date"]
+    dates = pd.to_datetime(events["article_id"].map(published), errors="coerce")
+    offset = (pd.to_datetime(events["event_date"], errors="coerce") - dates).dt.days.abs()
+    return dict(frames, events=events.assign(days_from_article=offset))
+
+
 def validate_tables(frames: dict[str, pd.DataFrame], run_id: str) -> ValidationOutcome:
     out = ValidationOutcome()
-    for table, frame in frames.items():
+    for table, frame in _with_derived(frames).items():
         passing, quarantine, results = validate_frame(table, frame, run_id)
         out.passing[table] = passing
         out.quarantine.extend(quarantine)

@@ -25,10 +25,20 @@ def sentence_date(sent: Span, article_date: str | None, rules: EventRules, futur
     for ent in doccache.ents_in(sent):
         if ent.label_ != "DATE" or not _dates_an_event(ent, sent, rules):
             continue
-        resolved = resolve_date(ent.text, article_date, rules, future)
+        resolved = resolve_date(ent.text, article_date, rules, future or _to_come(ent))
         if resolved:
             return resolved
     return article_date
+
+
+def _to_come(ent: Span) -> bool:
+    """Whether the verb a time expression belongs to is still to happen: "will meet in September",
+    "agreed to meet again in September"."""
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & {"will", "shall", "'ll"}) or ("to" in auxes and verb.dep_ == "xcomp")
 
 
 DURATION_RE = re.compile(r"(?:\d[\d,.]*|[a-z]+)[- ](?:year|month|week|day|decade|hour)s?\b")  # "five year", "30-day"
