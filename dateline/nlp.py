@@ -81,12 +81,18 @@ def extract_chunk(articles: list[Article], model: str | None = None, batch_size:
     return out
 
 
+# Zero-width and direction marks (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+FEFF) glue to the word
+# beside them ("Egypt\u200b") and throw the tagger and parser off. The model reads them as spaces, one
+# for one, so every offset still points into the body; the extractors read the body itself.
+INVISIBLE_AS_SPACE = {c: " " for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF]}
+
+
 def _docs(model_nlp, articles: list[Article]) -> Iterator:
     from dateline.extract.component import ARTICLE_KEY
 
     for a in articles:
         text = a.body[:MAX_CHARS]  # offsets stay valid: a prefix of the body
-        doc = model_nlp.make_doc(text)
+        doc = model_nlp.make_doc(text.translate(INVISIBLE_AS_SPACE))
         doc.user_data["dateline_text"] = text  # what `doc.text` would rebuild from every token (doccache)
         doc.user_data[ARTICLE_KEY] = {"article_id": a.article_id, "published_date": a.published_date,
                                       "dateline_city": a.dateline_city}

@@ -187,7 +187,7 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
     for start, end, label in spans:
         span = doc[start:end]
         entity = entity_for(span.text, label)
-        mention = Mention(span.start_char, span.end_char, span.text, entity, start, end)
+        mention = Mention(span.start_char, span.end_char, doccache.text(doc)[span.start_char:span.end_char], entity, start, end)
         out.mentions.append(mention)
         for i in range(start, end):
             out.by_token[i] = mention

@@ -45,7 +45,7 @@ class QuoteContext:
             speaker = nearest_subject(cue, start, end)
         if speaker is not None:
             span = speaker_span(speaker)
-            quote.speaker, quote.speaker_start, quote.speaker_end = span.text, span.start_char, span.end_char
+            quote.speaker, quote.speaker_start, quote.speaker_end = self.text[span.start_char:span.end_char], span.start_char, span.end_char
             reference = self.resolver.refer(span)
             quote.speaker_resolution, quote.speaker_name = reference.resolution, reference.name
             if reference.entity is not None:
