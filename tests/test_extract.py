@@ -230,3 +230,65 @@ def test_a_process_keeps_the_words_of_its_first_articles_only(monkeypatch):
     assert "Zorblaxian" in strings and len(rows["metrics"]) == 1
     rows = model.extract_chunk([Article("w2", "t", "Flimnorptic traders met 12 buyers in Qwertown.", "h")])
     assert "Flimnorptic" not in strings and len(rows["metrics"]) == 1
+
+
+# ------------------------------------------------------------------ what a reader of real news sees
+@pytest.mark.parametrize("text, speaker, name, resolution", [
+    ("Circuit Systems Inc reported higher sales. It said demand was strong.", "It", "Circuit Systems Inc", "resolved"),
+    ("Mannesmann AG raised its dividend. The company said profits rose sharply last year.", "The company",
+     "Mannesmann AG", "resolved"),
+    ("Bank of England officials met. The bank said rates would stay.", "The bank", "Bank of England", "resolved"),
+    ("Analysts expect a cut. They said the market was weak.", "They", "Analysts", "group"),
+    ("Exports fell. The report said demand was weak.", "The report", None, "document"),
+    ("British Aerospace plans a sale. A company spokesman said talks were going well.", "A company spokesman",
+     "British Aerospace", "resolved"),
+])
+def test_speakers_that_name_no_one_are_resolved_or_labelled(analyse, text, speaker, name, resolution):
+    quote = next(q for q in analyse(text)[2]["quotes"] if q["speaker"] == speaker)
+    assert (quote["speaker_name"], quote["speaker_resolution"]) == (name, resolution)
+    assert (quote["speaker_entity_id"] is not None) == (resolution == "resolved")
+
+
+def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse):
+    text = ("Paul Smith left Acme Inc in May. A company spokesman said sales rose. "
+            "He said the plant would stay open.")
+    quote = next(q for q in analyse(text)[2]["quotes"] if q["speaker"] == "He")
+    assert quote["speaker_name"] == "Acme Inc"
+
+
+@pytest.mark.parametrize("text", [
+    "Circuit Systems Inc said it has bought a stake in Ionic Industries.",
+    "Economic activity continues to suffer.",
+    "The MORI poll, conducted on Friday, found support for the Conservatives.",
+])
+def test_no_political_actor_no_event(analyse, text):
+    assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []
+
+
+def test_a_month_is_no_trigger_and_an_event_to_come_is_dated_ahead(analyse):
+    events = analyse("The two ministers agreed to meet again in Ottawa in September. "
+                     "Thousands of people will march in May.", date="2024-03-06")[2]["events"]
+    assert all(e["trigger"].lower() not in ("march", "may") for e in events)
+    agree = next(e for e in events if e["event_type"] == "AGREE")
+    assert agree["event_date"].startswith("2024-09") and agree["mode"] == "asserted"
+
+
+def test_ordinals_ages_and_bond_terms_do_not_date_an_event(analyse):
+    text = ("The European Union adopted its 13th package of sanctions against Russia. "
+            "Germany, aged 57, imposed sanctions on the bank due April 15, 1992.")
+    dates = {e["event_date"] for e in analyse(text, date="2024-02-23")[2]["events"]}
+    assert dates == {"2024-02-23"}
+
+
+def test_modes_keep_intention_and_condition(analyse):
+    events = analyse("Iran will meet the inspectors. Russia would strike if the talks fail.")[2]["events"]
+    assert {e["mode"] for e in events} == {"future", "conditional"}
+
+
+def test_fractions_coordination_and_people_counted(analyse):
+    metrics = analyse("Nearly two thirds of the sales came from CDs. Exports rose to 27,510 and 57,450 tonnes. "
+                      "One Republican strategist said output was 5.2 mln tonnes, up from 4.8 mln.")[2]["metrics"]
+    got = {round(m["value"], 3): m["normalized_unit"] for m in metrics}
+    assert got[0.667] == "% sale"
+    assert got[27510.0] == got[57450.0] == "tonne"
+    assert got[4.8e6] == "tonne" and 1.0 not in got

@@ -60,8 +60,8 @@ def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> 
     subj = subject(verb)
     if subj is None and trigger.pos_ == "NOUN":
         subj = next((c for c in trigger.children if c.dep_ == "poss"), None) or _clause_subject(trigger)
-    if subj is not None and not is_actor(subj, rules):
-        subj = actor_in(subj, rules) or subj
+    if subj is not None and not is_actor(subj, rules) and subj.lemma_.lower() not in rules.reference.document_nouns:
+        subj = actor_in(subj, rules) or subj  # "Sweden's decision": Sweden; but "the MORI poll" is the poll
     obj = target(trigger, verb, rules, subj)
     speech = _speech_verb(verb, rules)
     if speech is not None:

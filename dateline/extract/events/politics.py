@@ -20,14 +20,14 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         return False
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
+    head = span.root.lemma_.lower()
+    if head in rules.reference.document_nouns or head in rules.business_roles:
+        return False  # "the MORI poll", "a Shell executive": what they name does not act
     if any(political_entity(m.entity, ents, span.doc, rules) for m in ents.in_span(span)):
         return True  # "Member of Parliament Tanmanjeet Singh Dhesi", "Rebel fighters in the Deraa countryside"
     sector = _sector(span.text, rules)
     if sector is not None:
         return sector != "BUS"
-    head = span.root.lemma_.lower()
-    if head in rules.business_roles:
-        return False
     if head in rules.political_roles or head in rules.actor_nouns:
         return True
     # a name the model did not see ("the ELN", "Sisi"): an actor unless it is named like a company

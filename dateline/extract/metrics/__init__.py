@@ -51,17 +51,23 @@ def _read(tok, toks, rules: MetricRules, consumed: set[int]) -> Quantity | None:
         return None
     ranges.inline_range(q, rules, consumed)
     units.attach_unit(q, rules)
+    units.fraction_unit(q, rules)
     units.counted_noun(q, rules)
     ranges.from_to(q, rules, consumed)
     if q.name and " per " not in q.name:
         q.name, q.last = units.rate(q.doc, q.name, q.last, rules)  # "between $62 and $68 per share"
-    if excluded(tok, q.value, q.unit[1] if q.unit else None, bool(q.currency), rules):
+    if excluded(tok, q.value, q.unit[1] if q.unit else None, bool(q.currency), rules) or _someone(q, rules):
         return None
     if not q.name and tok.ent_type_ in ("DATE", "TIME"):
         return None
     if q.name and q.name.split()[0] in rules.durations:
         q.name = q.name.replace("years", "year")
     return q
+
+
+def _someone(q: Quantity, rules: MetricRules) -> bool:
+    """"One Republican strategist said": one person by role is someone, not a count of one."""
+    return q.counted and q.tok.lower_ == "one" and q.toks[q.last - 1].lemma_.lower() in rules.people
 
 
 def _metric(q: Quantity, rules: MetricRules) -> Metric:

@@ -101,6 +101,10 @@ def _number_words(q: Quantity, rules: MetricRules) -> None:
         q.text += "-" + toks[j + 1].text
         q.j += 2
         q.fraction_tok = toks[q.j - 1]
+    elif j < n and toks[j].lower_ in rules.numbers.fractions and toks[j].pos_ == "NOUN" and not HAS_DIGIT.search(q.text):
+        q.text += " " + toks[j].text  # "two thirds", "three quarters": one number, not two units of a third
+        q.j += 1
+        q.fraction_tok = toks[j]
 
 
 def _read_glued(q: Quantity, match: re.Match, rules: MetricRules) -> bool:

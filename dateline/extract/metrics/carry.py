@@ -9,7 +9,30 @@ from dateline.records import Metric
 
 
 def carry_all(metrics: list[Metric], text: str) -> list[Metric]:
-    return carry_into_levels(carry_into_ranges(carry_into_conversions(metrics, text), text), text)
+    metrics = carry_into_conversions(carry_into_coordinated(metrics, text), text)
+    return carry_into_levels(carry_into_earlier(carry_into_ranges(metrics, text), text), text)
+
+
+def carry_into_coordinated(metrics: list[Metric], text: str) -> list[Metric]:
+    """`27,510 and 57,450 tonnes`, `4 ppb and 2 ppb`: a bare number coordinated with a quantity that has a
+    unit is in that unit (the writer gives it once)."""
+    for before, after in zip(metrics, metrics[1:]):
+        if before.normalized_unit == "-" and after.normalized_unit != "-" and before.value_max is None \
+                and re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*", text[before.end:after.start]):
+            before.unit, before.normalized_unit = after.unit, after.normalized_unit
+    return metrics
+
+
+def carry_into_earlier(metrics: list[Metric], text: str) -> list[Metric]:
+    """`5.2 mln tonnes, up from 4.8 mln`: a bare number the level was compared with is in its unit and
+    measures the same thing."""
+    for before, after in zip(metrics, metrics[1:]):
+        if after.normalized_unit == "-" and before.normalized_unit != "-" and re.fullmatch(
+                r",?\s*(?:(?:up|down|higher|lower)\s+)?(?:from|against|compared with|versus|vs\.?)\s+(?:about\s+)?",
+                text[before.end:after.start]):
+            after.unit, after.normalized_unit = before.unit, before.normalized_unit
+            after.concept = before.concept or after.concept
+    return metrics
 
 
 def carry_into_levels(metrics: list[Metric], text: str) -> list[Metric]:

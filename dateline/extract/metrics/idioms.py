@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.extract import doccache
+from dateline.extract.metrics.change import change
 from dateline.extract.metrics.concept import concept
 from dateline.extract.metrics.rules import MetricRules
-from dateline.extract.metrics.units import unit_after, unit_name
+from dateline.extract.metrics.units import share_of, unit_after, unit_name
 from dateline.records import Metric
 
 POSSESSIVE_DETERMINERS = ("the", "its", "his", "her", "their", "our")
@@ -19,6 +20,7 @@ def idiom_metrics(doc: Doc, consumed: set[int], rules: MetricRules) -> list[Metr
     toks = doccache.tokens(doc)
     found = [m for tok in toks if tok.i not in consumed for m in [one_of_a_kind(tok, toks)] if m is not None]
     found += [m for tok in toks if tok.i not in consumed for m in [a_magnitude(tok, toks, rules)] if m is not None]
+    found += [m for tok in toks if tok.i not in consumed for m in [a_fraction(tok, toks, rules)] if m is not None]
     for tok in toks:
         if tok.i not in consumed:
             metric = orders_of(tok, toks, consumed, rules)
@@ -63,6 +65,26 @@ def a_magnitude(tok: Token, toks: list[Token], rules: MetricRules) -> Metric | N
     return _metric(tok.doc, toks[tok.i - 1].idx, end_tok.idx + len(end_tok.text),
                    value=rules.numbers.magnitudes[tok.lower_], value_max=None, unit=unit[0], normalized_unit=unit[1],
                    change="=", concept=concept(tok, end_tok, tok.i + 1 + unit[2], rules))
+
+
+def a_fraction(tok: Token, toks: list[Token], rules: MetricRules) -> Metric | None:
+    """"a third of the population", "half of which": a share of a whole."""
+    fractions, n = rules.numbers.fractions, len(toks)
+    if tok.lower_ not in fractions or tok.i == 0 or tok.i + 1 >= n or toks[tok.i + 1].lower_ != "of":
+        return None
+    before = toks[tok.i - 1]
+    if tok.lower_ == "half":
+        if before.tag_ in ("JJ", "DT", "PRP$") or before.ent_type_ == "ORDINAL":
+            return None  # "the second half of the year", "the first half": a part of a time
+        first, value = tok, 0.5
+    elif before.lower_ in ("a", "one"):
+        first, value = before, 1 / fractions[tok.lower_]
+    else:
+        return None
+    whole = next((c for c in toks[tok.i + 1].children if c.dep_ == "pobj"), None)
+    return _metric(tok.doc, first.idx, tok.idx + len(tok.text), value=value, value_max=None, unit=tok.text,
+                   normalized_unit="% " + (share_of(whole) if whole is not None else "-"),
+                   change=change(tok.doc, first.i, tok, tok, rules), concept=concept(tok, tok, tok.i + 1, rules))
 
 
 def orders_of(tok: Token, toks: list[Token], consumed: set[int], rules: MetricRules) -> Metric | None:

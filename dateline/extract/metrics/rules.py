@@ -26,6 +26,7 @@ class MetricRules:
     calendar: frozenset[str]
     units_own: dict[str, str]  # lower-case surface → unit name (units.tsv)
     units_case: dict[str, str]  # surface as written → unit name (units_case.tsv; the first line wins)
+    people: frozenset[str]  # nouns for a person by role: "one strategist" is someone, not a count
     approximate: frozenset[str] = _words("change.approximate")
     more: frozenset[str] = _words("change.more")
     less: frozenset[str] = _words("change.less")
@@ -47,4 +48,6 @@ class MetricRules:
             dollar_countries=vocab.mapping(FILE, "units.dollar_countries"),
             glued_magnitudes=vocab.mapping(FILE, "units.glued_magnitudes"), calendar=shared.calendar,
             units_own=vocab.table("units.tsv"),
-            units_case={row[0]: row[1] for row in reversed(vocab.rows("units_case.tsv"))}, **words)
+            units_case={row[0]: row[1] for row in reversed(vocab.rows("units_case.tsv"))},
+            people=shared.title_words | vocab.word_set("shared.toml", "reference.person_nouns")
+            | (vocab.words("actor_nouns.txt") - {"people", "group", "country", "nation", "state", "side"}), **words)

@@ -71,6 +71,8 @@ def unit_after(doc: Doc, j: int, rules: MetricRules) -> Unit | None:
         return doc[j:j + 3].text, toks[j].lemma_.lower() + " of age", 3  # "200,000-year-old"
     if j + 1 < size and toks[j].lower_ in ("years", "year") and toks[j + 1].lower_ == "old":
         return doc[j:j + 2].text, "year of age", 2
+    if j + 1 < size and toks[j].text in ("a", "an", "the") and toks[j + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return None  # "1.94 billion a year": the article of a rate's period, never a unit's first word
     text = doccache.text(doc)
     for n in range(MAX_UNIT_WORDS, 0, -1):
         if j + n > size:
@@ -149,14 +151,38 @@ def counted_noun(q: Quantity, rules: MetricRules) -> None:
     if not (noun.pos_ in ("NOUN", "PROPN") and noun.i > j - 1 and numtok.dep_ in ("nummod", "quantmod", "compound", "amod")
             and noun.i - j < 4):
         return
-    words = [t for t in doc[j:noun.i + 1] if not t.is_punct or (t.text == "-" and t.whitespace_ == "")]
+    start = j
+    for t in doc[j:noun.i]:
+        if t.dep_ == "cc" and t.i + 1 < noun.i and doc[t.i + 1].like_num:
+            start = t.i + 2  # "27,510 and 57,450 tonnes": the noun both numbers count, not "and 57,450 tonnes"
+    words = [t for t in doc[start:noun.i + 1] if not t.is_punct or (t.text == "-" and t.whitespace_ == "")]
     if not words or any(w.lower_ in rules.calendar for w in words):
         return
     q.name = "".join((w.lemma_.lower() if w.pos_ in ("NOUN", "ADJ") and w.i == noun.i else
                       w.text if w.pos_ == "PROPN" else w.text.lower()) + w.whitespace_ for w in words).strip()
-    q.surface = doc[j:noun.i + 1].text
-    q.last = noun.i + 1
+    q.surface = doc[start:noun.i + 1].text
+    if start == j:
+        q.last = noun.i + 1  # else the number stays alone and the one after it counts the noun again
     q.counted = bool(q.name)
+
+
+def fraction_unit(q: Quantity, rules: MetricRules) -> None:
+    """"two-thirds of the sales", "three quarters of voters": a share of what follows, written as
+    NewsQuant writes it ("% sale"); "% -" when it is a share of something unnamed ("half of which")."""
+    if q.fraction_tok is None or q.name:
+        return
+    of = q.toks[q.j] if q.j < len(q.toks) and q.toks[q.j].lower_ == "of" else None
+    if of is None:
+        return
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None)
+    q.name = "% " + (share_of(whole) if whole is not None else "-")
+
+
+def share_of(whole: Token) -> str:
+    if whole.pos_ == "PRON":
+        return "-"
+    words = [t for t in whole.subtree if t.i <= whole.i and t.pos_ in ("ADJ", "NOUN", "PROPN") and not t.like_num]
+    return " ".join(t.lemma_ if t.i == whole.i and t.pos_ == "NOUN" else t.text for t in words) or "-"
 
 
 def tidy_unit(name: str | None, last: Token | None, rules: MetricRules) -> str:
