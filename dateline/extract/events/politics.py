@@ -21,8 +21,8 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
     head = span.root.lemma_.lower()
-    if head in rules.reference.document_nouns or head in rules.business_roles:
-        return False  # "the MORI poll", "a Shell executive": what they name does not act
+    if rules.agents.get(head) is None and (head in rules.reference.document_nouns or head in rules.business_roles):
+        return False  # "the MORI poll", "a Shell executive" (a newspaper, though, is the press: it acts)
     if any(political_entity(m.entity, ents, span.doc, rules) for m in ents.in_span(span)):
         return True  # "Member of Parliament Tanmanjeet Singh Dhesi", "Rebel fighters in the Deraa countryside"
     sector = _sector(span.text, rules)
