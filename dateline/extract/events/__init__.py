@@ -18,6 +18,15 @@ from dateline.extract.events.rules import EventRules
 from dateline.records import Event
 
 
+def _done_to_market_object(trigger, verb, rules: EventRules) -> bool:
+    """Whether the trigger (or its verb) acts on a thing of the market: its object or passive subject."""
+    things = [c for node in {trigger.i: trigger, verb.i: verb}.values() for c in node.children
+              if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
+        things.append(trigger)
+    return any(t.lemma_.lower() in rules.market_objects for t in things)
+
+
 def _passive(verb) -> bool:
     """"sanctions will be imposed", "were released": an event whose doer the sentence does not name."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -44,6 +53,8 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, article
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules)
     if not (who.source_political or (who.source is None and (who.target_political or _passive(verb)))):
         return None  # a source that does not act in politics: a company buying shares, a poll, a price
+    if _done_to_market_object(trigger, verb, rules):
+        return None  # "issuing a bond", "granted an option": a transaction
     location, location_country = places.sentence_location(sent, ents, dateline_city, rules)
     return Event(
         event_type=read.kind, quad_class=rules.quad_class[read.kind], trigger=trigger.text,

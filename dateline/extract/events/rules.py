@@ -56,6 +56,7 @@ class EventRules:
     actor_labels: frozenset[str] = _words("actors.actor_labels", case=True)
     political_roles: frozenset[str] = _words("actors.political_roles")
     business_roles: frozenset[str] = _words("actors.business_roles")
+    market_objects: frozenset[str] = _words("actors.market_objects")
     bounding_preps: frozenset[str] = _words("dates.bounding_preps")
     duration_words: frozenset[str] = _words("dates.duration_words")
     same_day: frozenset[str] = _words("dates.same_day")
