@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract import syntax
+from dateline.extract import doccache, syntax
 from dateline.extract.metrics.rules import MetricRules
 
 MAX_PARTS = 3
@@ -23,6 +23,7 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     add = _adder(parts)
     while head.dep_ == "pobj" and head.head.lower_ == "per" and head.head.head.i < head.i:
         head = head.head.head  # "a speed of 15 miles per hour": the miles, not the hour
+    add(_row_label(number))
     add(_name_before(number, head, rules))
     for phrase in _of_phrases(head, unit_end, rules):
         add(phrase)
@@ -72,6 +73,22 @@ def subject_phrase(verb: Token, skip: set[int], rules: MetricRules) -> str | Non
         if node.dep_ == "relcl" and node.head.i not in skip:
             return noun_phrase(node.head, rules) or None
     return None
+
+
+def _row_label(number: Token) -> str | None:
+    """"Net 565,106 vs 121,997", "Avg shrs 2,177,553 vs 1,564,605": in a table row (a line of a label,
+    the figure and "vs" the one before) the label names what its numbers measure."""
+    doc, text = number.doc, doccache.text(number.doc)
+    line_start = text.rfind("\n", 0, number.idx) + 1
+    line_end = text.find("\n", number.idx)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    label = text[line_start:number.idx].strip()
+    if not label or " vs " not in line or len(label.split()) > 4:
+        return None
+    words = doc.char_span(line_start, line_start + len(text[line_start:number.idx].rstrip()), alignment_mode="contract")
+    if words is None or not len(words) or any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in words):
+        return None
+    return label
 
 
 def _name_before(number: Token, head: Token, rules: MetricRules) -> str | None:

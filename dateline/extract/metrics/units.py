@@ -73,6 +73,10 @@ def unit_after(doc: Doc, j: int, rules: MetricRules) -> Unit | None:
         return doc[j:j + 2].text, "year of age", 2
     if j + 1 < size and toks[j].text in ("a", "an", "the") and toks[j + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
         return None  # "1.94 billion a year": the article of a rate's period, never a unit's first word
+    if j < size and (toks[j].text[:1].isdigit() or toks[j].lower_ in rules.numbers.number_words
+                     or (toks[j].lower_ == "in" and toks[j].pos_ == "ADP")
+                     or "\n" in toks[j - 1].whitespace_ + toks[j].text):
+        return None  # "1.34 billion two weeks earlier", "484 mln in December" (not inches), a label on the next line
     text = doccache.text(doc)
     for n in range(MAX_UNIT_WORDS, 0, -1):
         if j + n > size:
