@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline import geo
 from dateline.extract import doccache, syntax
 from dateline.extract.entities import ArticleEntities, Entity
-from dateline.extract.events import politics
+from dateline.extract.events.politics import is_political
 from dateline.extract.events.rules import EventRules
 from dateline.extract.events.triggers import trigger_type
 from dateline.extract.reference import Resolver
@@ -53,7 +53,7 @@ def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntit
         if len(named) == 1:
             source_country = named.pop()
     return Sides(source, source_country, target, target_country,
-                 politics.is_political(src, source_entity, ents, rules), politics.is_political(tgt, target_entity, ents, rules))
+                 is_political(src, source_entity, ents, rules), is_political(tgt, target_entity, ents, rules))
 
 
 def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[Token | None, Token | None]:
