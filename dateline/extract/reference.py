@@ -13,13 +13,13 @@ downloads). In order:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract import syntax
 from dateline.extract.entities import ArticleEntities, Entity, Mention
-from dateline.vocab import Vocab
+from dateline.vocab import Vocab, word_field
 
 FILE = "shared.toml"
 ORGANISATIONS = ("ORG",)
@@ -27,24 +27,20 @@ COUNTRIES = ("GPE",)
 NAMING = ("ORG", "GPE", "NORP")  # labels of names that speak or act as a body
 
 
-def _words(key: str):
-    return field(metadata={"vocab": f"reference.{key}"})
-
-
 @dataclass(frozen=True, eq=False)
 class ReferenceRules:
     person_pronouns: frozenset[str]
     title_words: frozenset[str]
     actor_nouns: frozenset[str]  # nouns that name actors (vocab/actor_nouns.txt): a group "they" can be
-    organisation_pronouns: frozenset[str] = _words("organisation_pronouns")
-    group_pronouns: frozenset[str] = _words("group_pronouns")
-    relative_pronouns: frozenset[str] = _words("relative_pronouns")
-    organisation_nouns: frozenset[str] = _words("organisation_nouns")
-    country_nouns: frozenset[str] = _words("country_nouns")
-    speaking_for: frozenset[str] = _words("speaking_for")
-    person_nouns: frozenset[str] = _words("person_nouns")
-    speaking_roles: frozenset[str] = _words("speaking_roles")
-    document_nouns: frozenset[str] = _words("document_nouns")
+    organisation_pronouns: frozenset[str] = word_field("reference.organisation_pronouns")
+    group_pronouns: frozenset[str] = word_field("reference.group_pronouns")
+    relative_pronouns: frozenset[str] = word_field("reference.relative_pronouns")
+    organisation_nouns: frozenset[str] = word_field("reference.organisation_nouns")
+    country_nouns: frozenset[str] = word_field("reference.country_nouns")
+    speaking_for: frozenset[str] = word_field("reference.speaking_for")
+    person_nouns: frozenset[str] = word_field("reference.person_nouns")
+    speaking_roles: frozenset[str] = word_field("reference.speaking_roles")
+    document_nouns: frozenset[str] = word_field("reference.document_nouns")
 
     @classmethod
     def from_vocab(cls, vocab: Vocab, shared: syntax.SharedWords) -> "ReferenceRules":

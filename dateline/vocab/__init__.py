@@ -116,6 +116,12 @@ class Vocab:
             (folder / name).write_text(self.text(name), encoding="utf-8")
 
 
+def word_field(key: str, case: bool = False):
+    """A field of a rules dataclass that `Vocab.word_fields` reads from the word list at `key` of the
+    class's TOML file (`case`: the list is not lower case)."""
+    return dataclasses.field(metadata={"vocab": key, "case": case})
+
+
 @lru_cache(maxsize=1)
 def packaged() -> Vocab:
     """The vocabulary shipped with dateline, shared by everything in one process."""

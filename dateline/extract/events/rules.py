@@ -1,11 +1,11 @@
 """The event coder's rules, read once from `vocab/events.toml` and the trigger tables."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dateline.extract.reference import ReferenceRules
 from dateline.extract.syntax import SharedWords
-from dateline.vocab import Vocab, VocabError
+from dateline.vocab import Vocab, VocabError, word_field
 
 FILE = "events.toml"
 
@@ -18,11 +18,6 @@ class Phrasal:
     particles: frozenset[str]
     objects: frozenset[str]
     event_type: str
-
-
-def _words(key: str, case: bool = False):
-    """A field read from the word list at `key` of events.toml (`case`: the list is not lower case)."""
-    return field(metadata={"vocab": key, "case": case})
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,28 +35,28 @@ class EventRules:
     weekdays: tuple[str, ...]
     reference: ReferenceRules
     calendar: frozenset[str]  # months and weekdays: never a trigger ("March" is a month, not a protest)
-    light_verbs: frozenset[str] = _words("triggers.light_verbs")
-    noun_links: frozenset[str] = _words("triggers.noun_links", case=True)
-    verb_modifier_links: frozenset[str] = _words("triggers.verb_modifier_links")
-    prepositional_verbs: frozenset[str] = _words("triggers.prepositional_verbs")
-    intent_heads: frozenset[str] = _words("modality.intent_heads")
-    readiness: frozenset[str] = _words("modality.readiness")
-    hostile: frozenset[str] = _words("modality.hostile", case=True)
-    refusal_verbs: frozenset[str] = _words("modality.refusal_verbs")
-    symmetric: frozenset[str] = _words("actors.symmetric", case=True)
-    speech_verbs: frozenset[str] = _words("actors.speech_verbs")
-    verbal_cues: frozenset[str] = _words("actors.verbal_cues")
-    first_target_preps: frozenset[str] = _words("actors.first_target_preps")
-    retreat_verbs: frozenset[str] = _words("actors.retreat_verbs")
-    actor_labels: frozenset[str] = _words("actors.actor_labels", case=True)
-    political_roles: frozenset[str] = _words("actors.political_roles")
-    business_roles: frozenset[str] = _words("actors.business_roles")
-    market_objects: frozenset[str] = _words("actors.market_objects")
-    bounding_preps: frozenset[str] = _words("dates.bounding_preps")
-    duration_words: frozenset[str] = _words("dates.duration_words")
-    same_day: frozenset[str] = _words("dates.same_day")
-    date_words: frozenset[str] = _words("dates.date_words")
-    location_preps: frozenset[str] = _words("places.location_preps")
+    light_verbs: frozenset[str] = word_field("triggers.light_verbs")
+    noun_links: frozenset[str] = word_field("triggers.noun_links", case=True)
+    verb_modifier_links: frozenset[str] = word_field("triggers.verb_modifier_links")
+    prepositional_verbs: frozenset[str] = word_field("triggers.prepositional_verbs")
+    intent_heads: frozenset[str] = word_field("modality.intent_heads")
+    readiness: frozenset[str] = word_field("modality.readiness")
+    hostile: frozenset[str] = word_field("modality.hostile", case=True)
+    refusal_verbs: frozenset[str] = word_field("modality.refusal_verbs")
+    symmetric: frozenset[str] = word_field("actors.symmetric", case=True)
+    speech_verbs: frozenset[str] = word_field("actors.speech_verbs")
+    verbal_cues: frozenset[str] = word_field("actors.verbal_cues")
+    first_target_preps: frozenset[str] = word_field("actors.first_target_preps")
+    retreat_verbs: frozenset[str] = word_field("actors.retreat_verbs")
+    actor_labels: frozenset[str] = word_field("actors.actor_labels", case=True)
+    political_roles: frozenset[str] = word_field("actors.political_roles")
+    business_roles: frozenset[str] = word_field("actors.business_roles")
+    market_objects: frozenset[str] = word_field("actors.market_objects")
+    bounding_preps: frozenset[str] = word_field("dates.bounding_preps")
+    duration_words: frozenset[str] = word_field("dates.duration_words")
+    same_day: frozenset[str] = word_field("dates.same_day")
+    date_words: frozenset[str] = word_field("dates.date_words")
+    location_preps: frozenset[str] = word_field("places.location_preps")
 
     @classmethod
     def from_vocab(cls, vocab: Vocab, shared: SharedWords, reference: ReferenceRules) -> "EventRules":

@@ -2,18 +2,13 @@
 number words."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dateline.extract.numbers import NumberWords
 from dateline.extract.syntax import SharedWords
-from dateline.vocab import Vocab
+from dateline.vocab import Vocab, word_field
 
 FILE = "metrics.toml"
-
-
-def _words(key: str, case: bool = False):
-    """A field read from the word list at `key` of metrics.toml (`case`: the list is not lower case)."""
-    return field(metadata={"vocab": key, "case": case})
 
 
 @dataclass(frozen=True, eq=False)
@@ -27,17 +22,17 @@ class MetricRules:
     units_own: dict[str, str]  # lower-case surface → unit name (units.tsv)
     units_case: dict[str, str]  # surface as written → unit name (units_case.tsv; the first line wins)
     people: frozenset[str]  # nouns for a person by role: "one strategist" is someone, not a count
-    approximate: frozenset[str] = _words("change.approximate")
-    more: frozenset[str] = _words("change.more")
-    less: frozenset[str] = _words("change.less")
-    up: frozenset[str] = _words("change.up")
-    down: frozenset[str] = _words("change.down")
-    share_nouns: frozenset[str] = _words("concept.share_nouns")
-    durations: frozenset[str] = _words("units.durations")
-    ages: frozenset[str] = _words("units.ages")
-    currencies: frozenset[str] = _words("units.currencies")
-    label_nouns: frozenset[str] = _words("exclusions.label_nouns")
-    street_words: frozenset[str] = _words("exclusions.street_words", case=True)
+    approximate: frozenset[str] = word_field("change.approximate")
+    more: frozenset[str] = word_field("change.more")
+    less: frozenset[str] = word_field("change.less")
+    up: frozenset[str] = word_field("change.up")
+    down: frozenset[str] = word_field("change.down")
+    share_nouns: frozenset[str] = word_field("concept.share_nouns")
+    durations: frozenset[str] = word_field("units.durations")
+    ages: frozenset[str] = word_field("units.ages")
+    currencies: frozenset[str] = word_field("units.currencies")
+    label_nouns: frozenset[str] = word_field("exclusions.label_nouns")
+    street_words: frozenset[str] = word_field("exclusions.street_words", case=True)
 
     @classmethod
     def from_vocab(cls, vocab: Vocab, shared: SharedWords, numbers: NumberWords) -> "MetricRules":
