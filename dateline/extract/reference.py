@@ -13,6 +13,7 @@ downloads). In order:
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +65,7 @@ class Resolver:
 
     def __init__(self, doc: Doc, ents: ArticleEntities, rules: ReferenceRules):
         self.doc, self.ents, self.rules = doc, ents, rules
+        self._sent_starts: list[int] | None = None
 
     def refer(self, span: Span) -> Reference:
         named = self._named(span)
@@ -141,8 +143,11 @@ class Resolver:
         return None
 
     def _window_start(self, span: Span) -> int:
-        sents = [s for s in self.doc.sents if s.start <= span.start][-3:]
-        return sents[0].start if sents else 0
+        """Where the sentence two before the span's starts: back references reach that far."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        k = bisect.bisect_right(self._sent_starts, span.start)
+        return self._sent_starts[max(0, k - 3)] if k else 0
 
     def _role_subject_before(self, span: Span) -> Token | None:
         """The nearest subject in this sentence or the two before that names a person by role, unnamed."""

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from dateline.extract.entities import ArticleEntities
 from dateline.extract.events import actors, dates, modality, places, triggers
 from dateline.extract.events.rules import EventRules
+from dateline.extract.reference import Resolver
 from dateline.records import Event
 
 
@@ -35,22 +36,23 @@ def _passive(verb) -> bool:
 def extract_events(doc: Doc, ents: ArticleEntities, rules: EventRules, article_date: str | None = None,
                    dateline_city: str | None = None) -> list[Event]:
     events = []
+    resolver = Resolver(doc, ents, rules.reference)
     for sent in doc.sents:
-        event = _code_sentence(sent, ents, rules, article_date, dateline_city)
+        event = _code_sentence(sent, ents, rules, resolver, article_date, dateline_city)
         if event is not None:
             events.append(event)
     return events
 
 
-def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, article_date: str | None,
-                   dateline_city: str | None) -> Event | None:
+def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolver: Resolver,
+                   article_date: str | None, dateline_city: str | None) -> Event | None:
     chosen = triggers.choose_trigger(sent, rules)
     if chosen is None:
         return None
     trigger, kind = chosen
     verb = triggers.verb_of(trigger)
     read = modality.mood(trigger, verb, kind, rules)
-    who = actors.sides(sent, trigger, verb, read.kind, ents, rules)
+    who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
     if not (who.source_political or (who.source is None and (who.target_political or _passive(verb)))):
         return None  # a source that does not act in politics: a company buying shares, a poll, a price
     if _done_to_market_object(trigger, verb, rules):

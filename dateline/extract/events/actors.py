@@ -41,10 +41,10 @@ class Sides:
     target_political: bool = False
 
 
-def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntities, rules: EventRules) -> Sides:
+def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntities, rules: EventRules,
+          resolver: Resolver) -> Sides:
     subj, obj = _actor_tokens(trigger, verb, kind, rules)
     src, tgt = _actor_phrases(subj, obj, kind, rules)
-    resolver = Resolver(sent.doc, ents, rules.reference)
     (source, source_country, source_entity), (target, target_country, target_entity) = \
         describe(src, ents, resolver), describe(tgt, ents, resolver)
     if source_country is None and src is not None and any(m.entity.type == "PERSON" for m in ents.in_span(src)):
