@@ -33,8 +33,10 @@ class Rules:
         shared = SharedWords.from_vocab(vocab)
         numbers = NumberWords.from_vocab(vocab)
         reference = ReferenceRules.from_vocab(vocab, shared)
-        return cls(vocab, EntityRules.from_vocab(vocab, shared), QuoteRules.from_vocab(vocab, shared, reference),
-                   MetricRules.from_vocab(vocab, shared, numbers), EventRules.from_vocab(vocab, shared, reference))
+        entities = EntityRules.from_vocab(vocab, shared)
+        return cls(vocab, entities, QuoteRules.from_vocab(vocab, shared, reference),
+                   MetricRules.from_vocab(vocab, shared, numbers),
+                   EventRules.from_vocab(vocab, shared, reference, entities.company_suffixes))
 
     def save(self, folder: Path) -> None:
         """Copy every vocabulary file the rules were read from into `folder`."""

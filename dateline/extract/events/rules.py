@@ -31,7 +31,7 @@ class EventRules:
     actor_nouns: frozenset[str]
     agents: dict[str, str]  # Phoenix agent noun → sector (GOV, MIL, REB, COP, BUS, …)
     international: frozenset[str]  # names of IGOs and NGOs
-    company_suffixes: frozenset[str]
+    company_suffixes: frozenset[str]  # the entities' list: a name that ends in one is a company's
     weekdays: tuple[str, ...]
     reference: ReferenceRules
     calendar: frozenset[str]  # months and weekdays: never a trigger ("March" is a month, not a protest)
@@ -59,7 +59,8 @@ class EventRules:
     location_preps: frozenset[str] = word_field("places.location_preps")
 
     @classmethod
-    def from_vocab(cls, vocab: Vocab, shared: SharedWords, reference: ReferenceRules) -> "EventRules":
+    def from_vocab(cls, vocab: Vocab, shared: SharedWords, reference: ReferenceRules,
+                   company_suffixes: frozenset[str]) -> "EventRules":
         quad = vocab.mapping(FILE, "event_types")
         phrasal = _phrasal(vocab, quad)
         phrasal_lemmas = frozenset(lemma for rule in phrasal for lemma in rule.lemmas)
@@ -69,7 +70,7 @@ class EventRules:
             triggers=_trigger_table(vocab, quad), own_lemmas=own | phrasal_lemmas,
             phrasal=phrasal, phrasal_lemmas=phrasal_lemmas, actor_nouns=vocab.words("actor_nouns.txt"),
             agents=vocab.table("agents.tsv"), international=vocab.words("international_actors.txt"),
-            company_suffixes=vocab.word_set("entities.toml", "company_suffixes", lower=False),
+            company_suffixes=company_suffixes,
             weekdays=shared.weekdays, reference=reference, calendar=shared.calendar, **vocab.word_fields(cls, FILE))
 
 
