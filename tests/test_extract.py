@@ -260,6 +260,13 @@ def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse
     "Circuit Systems Inc said it has bought a stake in Ionic Industries.",
     "Economic activity continues to suffer.",
     "The MORI poll, conducted on Friday, found support for the Conservatives.",
+    # an organisation the article shows as a business: Reuters' <ticker>, "TWA's offer"
+    "Trans World Airlines <TWA> said it had made an offer for USAir. TWA met USAir's directors on Monday.",
+    # reporting formulas protect a source: no refusal, no demand
+    "The minister declined to comment on the report.",
+    "An official, who asked not to be identified, said the plant was closed.",
+    # a CAMEO verb codes a source acting on an actor, not on a thing
+    "Brazil acted to protect its reserves.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []
@@ -278,6 +285,16 @@ def test_ordinals_ages_and_bond_terms_do_not_date_an_event(analyse):
             "Germany, aged 57, imposed sanctions on the bank due April 15, 1992.")
     dates = {e["event_date"] for e in analyse(text, date="2024-02-23")[2]["events"]}
     assert dates == {"2024-02-23"}
+
+
+def test_an_armed_group_unknown_to_the_dictionaries_acts_in_a_political_sentence(analyse):
+    events = analyse("The ZLF said it will release a former Colombian congressman.")[2]["events"]
+    assert [(e["event_type"], e["source_actor"]) for e in events] == [("AGREE", "ZLF")]
+
+
+def test_a_possibility_is_no_fact(analyse):
+    events = analyse("Argentina could suspend payments on its foreign debt if the banks reject its request.")[2]["events"]
+    assert [(e["event_type"], e["mode"]) for e in events] == [("THREATEN", "conditional")]
 
 
 def test_modes_keep_intention_and_condition(analyse):

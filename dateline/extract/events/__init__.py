@@ -28,9 +28,9 @@ def _done_to_market_object(trigger, verb, rules: EventRules) -> bool:
     return any(t.lemma_.lower() in rules.market_objects for t in things)
 
 
-def _passive(verb) -> bool:
-    """"sanctions will be imposed", "were released": an event whose doer the sentence does not name."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+def _reporting_formula(verb, rules: EventRules) -> bool:
+    """"declined to comment", "asked not to be identified": the source protected, no event."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.reporting_formulas for c in verb.children)
 
 
 def extract_events(doc: Doc, ents: ArticleEntities, rules: EventRules, article_date: str | None = None,
@@ -51,10 +51,14 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None
     trigger, kind = chosen
     verb = triggers.verb_of(trigger)
+    if _reporting_formula(verb, rules):
+        return None
     read = modality.mood(trigger, verb, kind, rules)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
-    if not (who.source_political or (who.source is None and (who.target_political or _passive(verb)))):
+    if not (who.source_political or (who.source is None and who.target_political)):
         return None  # a source that does not act in politics: a company buying shares, a poll, a price
+    if trigger.lemma_.lower() not in rules.own_lemmas and not who.target_political:
+        return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves" is none
     if _done_to_market_object(trigger, verb, rules):
         return None  # "issuing a bond", "granted an option": a transaction
     location, location_country = places.sentence_location(sent, ents, dateline_city, rules)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline import geo
 from dateline.extract import doccache, syntax
 from dateline.extract.entities import ArticleEntities, Entity
-from dateline.extract.events.politics import is_political
+from dateline.extract.events.politics import in_political_sentence, is_political
 from dateline.extract.events.rules import EventRules
 from dateline.extract.events.triggers import trigger_type
 from dateline.extract.reference import Resolver
@@ -53,7 +53,14 @@ def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntit
         if len(named) == 1:
             source_country = named.pop()
     return Sides(source, source_country, target, target_country,
-                 is_political(src, source_entity, ents, rules), is_political(tgt, target_entity, ents, rules))
+                 _acts_in_politics(sent, src, source_entity, ents, rules),
+                 _acts_in_politics(sent, tgt, target_entity, ents, rules))
+
+
+def _acts_in_politics(sent: Span, actor: Span | None, entity: Entity | None, ents: ArticleEntities,
+                      rules: EventRules) -> bool:
+    political = is_political(actor, entity, ents, rules)
+    return political if political is not None else in_political_sentence(sent, actor, ents, rules)
 
 
 def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[Token | None, Token | None]:

@@ -16,6 +16,7 @@ from dateline.extract.events.triggers import trigger_type
 
 FUTURE_AUXES = frozenset({"will", "would", "shall", "'ll"})
 OBLIGATION_AUXES = frozenset({"must", "should"})
+POSSIBILITY_AUXES = frozenset({"could", "may", "might"})  # "could suspend payments if …": not a fact
 KEPT_AS_STATED = frozenset({"AGREE", "DEMAND", "THREATEN", "REJECT", "DISAPPROVE"})  # an intention changes nothing
 
 
@@ -49,10 +50,10 @@ def _modality(verb: Token, kind: str, rules: EventRules) -> Mood:
     obliged = bool(auxes & OBLIGATION_AUXES)
     if obliged and kind != "DEMAND":
         return Mood("DEMAND", False, "obliged")
-    if not (auxes & FUTURE_AUXES or _intended(verb, rules)):
+    if not (auxes & (FUTURE_AUXES | POSSIBILITY_AUXES) or _intended(verb, rules)):
         return Mood(kind, False, "obliged" if obliged else "asserted")
-    conditional = any(c.dep_ == "advcl" and any(g.lower_ in ("unless", "if") for g in c.children)
-                      for c in verb.children)
+    conditional = bool(auxes & POSSIBILITY_AUXES) or any(
+        c.dep_ == "advcl" and any(g.lower_ in ("unless", "if") for g in c.children) for c in verb.children)
     mode = "conditional" if conditional else "future"
     if kind in KEPT_AS_STATED:
         return Mood(kind, False, mode)

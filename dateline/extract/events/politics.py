@@ -8,64 +8,140 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from dateline import geo
-from dateline.extract import syntax
+from dateline.extract import doccache, syntax
 from dateline.extract.entities import ArticleEntities, Entity
 from dateline.extract.events.rules import EventRules
 
 PLACES = ("GPE", "NORP", "LOC", "FAC")  # a place acting is its government ("Moscow said")
 
 
-def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities, rules: EventRules) -> bool:
+def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities, rules: EventRules) -> bool | None:
+    """True for an actor in politics, False for none (a company, a market, a document), None for a name
+    the dictionaries do not know either way ("the ELN", "Calny"): its sentence decides (`in_political_sentence`)."""
     if span is None or len(span) == 0:
         return False
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
     head = span.root.lemma_.lower()
-    if rules.agents.get(head) is None and (head in rules.reference.document_nouns or head in rules.business_roles):
-        return False  # "the MORI poll", "a Shell executive" (a newspaper, though, is the press: it acts)
-    if any(political_entity(m.entity, ents, span.doc, rules) for m in ents.in_span(span)):
-        return True  # "Member of Parliament Tanmanjeet Singh Dhesi", "Rebel fighters in the Deraa countryside"
+    head_sector = rules.agents.get(head)
+    if head_sector is not None:
+        return head_sector != "BUS"  # "police in Lagos", "Japanese banks"; a newspaper is the press: it acts
+    if head in rules.reference.document_nouns or head in rules.business_roles or head in rules.business_bodies:
+        return False  # "the MORI poll", "a Shell executive", "creditor banks of Teck Hock"
+    named = [political_entity(m.entity, ents, span.doc, rules) for m in _named_in(span, ents)]
+    if True in named:
+        return True  # "Member of Parliament Tanmanjeet Singh Dhesi", "Iraqi officials"
     sector = _sector(span.text, rules)
     if sector is not None:
         return sector != "BUS"
     if head in rules.political_roles or head in rules.actor_nouns:
         return True
-    # a name the model did not see ("the ELN", "Sisi"): an actor unless it is named like a company
-    return span.root.pos_ == "PROPN" and span.root.text[:1].isupper() and _political_body(span.text, rules)
+    if None in named or (span.root.pos_ == "PROPN" and span.root.text[:1].isupper()):
+        return None if not _company_name(span.text, rules) else False
+    return False
 
 
-def political_entity(entity: Entity, ents: ArticleEntities, doc: Doc, rules: EventRules) -> bool:
+def in_political_sentence(sent: Span, actor: Span | None, ents: ArticleEntities, rules: EventRules) -> bool:
+    """Whether a sentence names a country, a nationality, an actor the dictionaries know or a political
+    role beside its actor: "The ELN said it will release a former Colombian congressman"."""
+    inside = range(actor.start, actor.end) if actor is not None else range(0)
+    for tok in sent:
+        if tok.i in inside:
+            continue
+        mention = ents.mention_at(tok.i)
+        if mention is not None and mention.token_start == tok.i and _known_political(mention.entity, ents, sent.doc, rules):
+            return True
+        if mention is None and (tok.lemma_.lower() in rules.political_roles
+                                or rules.agents.get(tok.lemma_.lower()) not in (None, "BUS", "MED")):
+            return True
+    return False
+
+
+def _known_political(entity: Entity, ents: ArticleEntities, doc: Doc, rules: EventRules) -> bool:
+    if entity.type in ("GPE", "NORP"):
+        return geo.country_code(entity.name) is not None  # a country or a people, not a city
+    return entity.type in ("ORG", "PERSON") and political_entity(entity, ents, doc, rules) is True
+
+
+def _named_in(span: Span, ents: ArticleEntities) -> list:
+    """The names that make up a phrase's head or modify it ("Iraqi officials"), not those in its
+    prepositions ("Utilization of rigs in the Gulf of Mexico" is no actor of the Gulf)."""
+    root = span.root
+    heads = {root.i} | {c.i for c in root.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")}
+    mentions = [ents.mention_at(i) for i in sorted(heads)]
+    return [m for m in mentions if m is not None]
+
+
+def political_entity(entity: Entity, ents: ArticleEntities, doc: Doc, rules: EventRules) -> bool | None:
     if entity.type in PLACES:
         return True
     if entity.type == "ORG":
-        return _political_body(entity.name, rules)
+        if _company_name(entity.name, rules) or _called_a_business(entity, ents, doc, rules):
+            return False
+        return True if _known_body(entity.name, rules) else None
     if entity.type == "PERSON":
         return _political_person(entity, ents, doc, rules)
     return False
 
 
-def _political_body(name: str, rules: EventRules) -> bool:
-    """Any organisation but one named like a company ("… Inc", "… AG") or for a business ("… Airlines"):
-    governments, parties, armed groups, IGOs and NGOs are named in too many ways to list."""
-    words = name.replace("<", " ").replace(">", " ").replace("(", " ").replace(")", " ").split()
-    if not words or words[-1].rstrip(".") in rules.company_suffixes:
-        return False
-    if name.lower() in rules.international or geo.country_code(name):
+def _name_words(name: str) -> list[str]:
+    return name.replace("<", " ").replace(">", " ").replace("(", " ").replace(")", " ").split()
+
+
+def _known_body(name: str, rules: EventRules) -> bool:
+    """An IGO or armed group of the actor dictionaries, a country's body ("White House"), or a name holding
+    a political agent ("Ministry of Finance", "Workers' Party", "UN Support Mission")."""
+    words = _name_words(name)
+    if name.lower() in rules.international or geo.country_code(name) \
+            or any(w.lower() in rules.international or geo.country_code(w) for w in words):
         return True
-    return _sector(" ".join(words), rules) != "BUS"
+    sector = _sector_within(words, rules)
+    return sector is not None and sector != "BUS"
 
 
-def _political_person(entity: Entity, ents: ArticleEntities, doc: Doc, rules: EventRules) -> bool:
+def _company_name(name: str, rules: EventRules) -> bool:
+    """Named like a company ("… Inc", "… AG") or a business ("… Airlines")."""
+    words = _name_words(name)
+    if not words or words[-1].rstrip(".") in rules.company_suffixes:
+        return True
+    if _known_body(name, rules):
+        return False
+    return _sector_within(words, rules) == "BUS" or _sector(" ".join(words), rules) == "BUS"
+
+
+def _called_a_business(entity: Entity, ents: ArticleEntities, doc: Doc, rules: EventRules) -> bool:
+    """Whether the article shows an organisation as a business: written as Reuters writes companies
+    (<TWA>), or owning or named beside a business noun ("TWA's offer", "Calny, a franchise operator")."""
+    business = rules.business_bodies | rules.market_objects | rules.business_roles
+    text = doccache.text(doc)
+    for m in ents.mentions:
+        if m.entity is not entity:
+            continue
+        if text[max(0, m.start - 1):m.start] == "<" or text[m.end:m.end + 1] == ">":
+            return True
+        root = next((t for t in doc[m.token_start:m.token_end] if not m.token_start <= t.head.i < m.token_end),
+                    doc[m.token_end - 1])
+        if root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in business:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in business for c in root.children):
+            return True
+    return False
+
+
+def _political_person(entity: Entity, ents: ArticleEntities, doc: Doc, rules: EventRules) -> bool | None:
     """A known leader, or a person whose title or apposition somewhere in the article gives a political
-    role; not one whose role is in business ("chairman", "president of Acme Inc")."""
+    role; not one whose role is in business ("chairman", "president of Acme Inc"); else unknown."""
     if geo.country_code(entity.name) or geo.country_code(entity.name.split()[-1]):
         return True
-    roles = [_role_words(doc, ents, m.token_start, m.token_end) for m in ents.mentions if m.entity is entity]
-    for words, bodies in roles:
-        if any(b.type == "ORG" and not _political_body(b.name, rules) for b in bodies) \
+    political = None
+    for words, bodies in (_role_words(doc, ents, m.token_start, m.token_end) for m in ents.mentions if m.entity is entity):
+        if any(b.type == "ORG" and political_entity(b, ents, doc, rules) is False for b in bodies) \
                 or any(w in rules.business_roles or rules.agents.get(w) == "BUS" for w in words):
             return False
-    return True
+        if any(b.type != "ORG" or political_entity(b, ents, doc, rules) for b in bodies) \
+                or any(w in rules.political_roles or rules.agents.get(w) not in (None, "BUS") for w in words):
+            political = True
+    return political
 
 
 def _role_words(doc: Doc, ents: ArticleEntities, start: int, end: int) -> tuple[set[str], list[Entity]]:
@@ -73,7 +149,7 @@ def _role_words(doc: Doc, ents: ArticleEntities, start: int, end: int) -> tuple[
     title = syntax.title_before(doc, start, end)
     root = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[end - 1])
     tokens = list(title) + [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
-    bodies = [m.entity for t in tokens for m in [ents.mention_at(t.i)] if m is not None and m.entity.type == "ORG"]
+    bodies = [m.entity for t in tokens for m in [ents.mention_at(t.i)] if m is not None and m.entity.type in ("ORG", *PLACES)]
     return {t.lemma_.lower() for t in tokens}, bodies
 
 
@@ -85,4 +161,16 @@ def _sector(text: str, rules: EventRules) -> str | None:
         sector = rules.agents.get(phrase) or rules.agents.get(phrase[:-1] if phrase.endswith("s") else "")
         if sector:
             return sector
+    return None
+
+
+def _sector_within(words: list[str], rules: EventRules) -> str | None:
+    """The Phoenix sector of the longest agent phrase anywhere in a name ("Ministry of Finance" → GOV)."""
+    lowered = [w.lower().strip(".,'") for w in words]
+    for size in range(len(lowered), 0, -1):
+        for k in range(len(lowered) - size + 1):
+            phrase = " ".join(lowered[k:k + size])
+            sector = rules.agents.get(phrase) or (rules.agents.get(phrase[:-1]) if phrase.endswith("s") else None)
+            if sector:
+                return sector
     return None

@@ -36,6 +36,7 @@ class EventRules:
     reference: ReferenceRules
     calendar: frozenset[str]  # months and weekdays: never a trigger ("March" is a month, not a protest)
     light_verbs: frozenset[str] = word_field("triggers.light_verbs")
+    reporting_formulas: frozenset[str] = word_field("triggers.reporting_formulas")
     noun_links: frozenset[str] = word_field("triggers.noun_links", case=True)
     verb_modifier_links: frozenset[str] = word_field("triggers.verb_modifier_links")
     prepositional_verbs: frozenset[str] = word_field("triggers.prepositional_verbs")
@@ -52,6 +53,7 @@ class EventRules:
     political_roles: frozenset[str] = word_field("actors.political_roles")
     business_roles: frozenset[str] = word_field("actors.business_roles")
     market_objects: frozenset[str] = word_field("actors.market_objects")
+    business_bodies: frozenset[str] = word_field("actors.business_bodies")
     bounding_preps: frozenset[str] = word_field("dates.bounding_preps")
     duration_words: frozenset[str] = word_field("dates.duration_words")
     same_day: frozenset[str] = word_field("dates.same_day")
