@@ -23,7 +23,7 @@ OBJECT_DROP_DEPS = ("punct", "cc", "conj", "advcl", "advmod")  # not part of wha
 def clause_quotes(ctx: QuoteContext) -> None:
     """Cue verbs with what they introduce, outside direct quotations."""
     for tok in doccache.tokens(ctx.doc):
-        if not is_cue(tok, ctx.rules.cues) or ctx.inside_direct(tok.idx):
+        if not is_cue(tok, ctx.rules.cues) or ctx.inside_direct(tok.idx) or _withheld(tok, ctx.rules):
             continue
         content = content_child(tok, ctx.rules)
         if content is None:
@@ -34,6 +34,13 @@ def clause_quotes(ctx: QuoteContext) -> None:
         placed = _with_direct_quotes(ctx, *span)
         if placed is not None:
             ctx.add(*placed, tok, speaker_of(tok))
+
+
+def _withheld(cue: Token, rules: QuoteRules) -> bool:
+    """"declined to comment on the talks", "would not comment on": what was not said is no quote."""
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in rules.withholding_verbs:
+        return True
+    return any(c.dep_ == "neg" for c in cue.children) and _about_phrase(cue) is not None
 
 
 def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, int] | None:

@@ -19,6 +19,7 @@ class QuoteRules:
     object_cues: frozenset[str]  # verbs whose object is what is attributed ("criticized the plan")
     about_cues: frozenset[str]  # verbs whose "about" phrase is what is attributed
     infinitive_cues: frozenset[str]
+    withholding_verbs: frozenset[str]  # "declined to comment on …": nothing said
     introducing_cues: frozenset[str]
     title_small_words: frozenset[str]
     title_words: frozenset[str]
@@ -37,6 +38,7 @@ class QuoteRules:
             noun_cues=_learned(vocab, "NOUN", vocab.entry(FILE, "learned.noun_rate")) | vocab.word_set(FILE, "cues.nouns"),
             object_cues=object_cues, about_cues=object_cues | vocab.word_set(FILE, "cues.about"),
             infinitive_cues=vocab.word_set(FILE, "cues.infinitive"),
+            withholding_verbs=vocab.word_set(FILE, "cues.withholding"),
             introducing_cues=vocab.word_set(FILE, "cues.introducing"),
             title_small_words=vocab.word_set(FILE, "marks.title_small_words"), title_words=shared.title_words,
             person_pronouns=shared.person_pronouns, attribution_inside=_attribution_inside(vocab),
