@@ -139,7 +139,9 @@ class Resolver:
         people = self.rules.person_nouns | self.rules.actor_nouns | self.rules.organisation_nouns
         for tok in reversed(self.doc[self._window_start(span):span.start]):
             if tok.dep_ in syntax.SUBJECT_DEPS and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in people:
-                return " ".join(t.text for t in syntax.head_with_modifiers(tok) if not t.is_punct) or None
+                # the group's own words: "Officials at yesterday's crisis meeting" → Officials
+                words = [t for t in syntax.head_with_modifiers(tok) if t.i <= tok.i and not t.is_punct]
+                return " ".join(t.text for t in words) or None
         return None
 
     def _window_start(self, span: Span) -> int:

@@ -59,7 +59,7 @@ def head_with_modifiers(tok: Token) -> list[Token]:
     """The head word with the modifiers written before it, and compounds after it, in order:
     "the 46 per cent increase in bilateral trade" at `trade` → bilateral trade."""
     keep = [t for t in tok.subtree if t.dep_ not in PHRASE_DROP_DEPS and not (t.i > tok.i and t.dep_ == "pobj")]
-    return sorted((t for t in keep if t.i <= tok.i or (t.dep_ == "compound" and t.head.i == tok.i)), key=lambda t: t.i)
+    return sorted((t for t in keep if t.i <= tok.i or t.dep_ == "compound"), key=lambda t: t.i)
 
 
 def clause_chain(verb: Token, through: frozenset[str] | None = None, limit: int | None = None) -> Iterator[Token]:

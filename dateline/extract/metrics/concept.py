@@ -76,17 +76,21 @@ def subject_phrase(verb: Token, skip: set[int], rules: MetricRules) -> str | Non
 
 
 def _row_label(number: Token) -> str | None:
-    """"Net 565,106 vs 121,997", "Avg shrs 2,177,553 vs 1,564,605": in a table row (a line of a label,
-    the figure and "vs" the one before) the label names what its numbers measure."""
+    """"Net 565,106 vs 121,997", "Shr loss 72 cts vs loss 1.48 dlrs": in a table row (a line of a label,
+    a figure, "vs" and the one before) the label names what both its figures measure."""
     doc, text = number.doc, doccache.text(number.doc)
     line_start = text.rfind("\n", 0, number.idx) + 1
     line_end = text.find("\n", number.idx)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    label = text[line_start:number.idx].strip()
-    if not label or " vs " not in line or len(label.split()) > 4:
+    first_figure = re.search(r"\d", line)
+    if " vs " not in line or first_figure is None or line_start + first_figure.start() > number.idx:
         return None
-    words = doc.char_span(line_start, line_start + len(text[line_start:number.idx].rstrip()), alignment_mode="contract")
-    if words is None or not len(words) or any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in words):
+    label_end = line_start + first_figure.start()
+    label = text[line_start:label_end].strip()
+    if not label or len(label.split()) > 4:
+        return None
+    words = doc.char_span(line_start, line_start + len(text[line_start:label_end].rstrip()), alignment_mode="contract")
+    if words is None or not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     return label
 
