@@ -302,6 +302,13 @@ def test_modes_keep_intention_and_condition(analyse):
     assert {e["mode"] for e in events} == {"future", "conditional"}
 
 
+def test_a_results_table_labels_both_figures_of_a_row(analyse):
+    text = "Shr loss 72 cts vs loss 1.48 dlrs\nRevs 16.4 mln vs 19.6 mln\nAvg shrs 12.1 mln vs 13.1 mln\nNOTE: restated."
+    metrics = {m["value"]: m for m in analyse(text)[2]["metrics"]}
+    assert metrics[1.48]["concept"].startswith("Shr loss") and metrics[19.6e6]["concept"].startswith("Revs")
+    assert metrics[13.1e6]["normalized_unit"] != "note"  # the next line's label counts nothing
+
+
 def test_fractions_coordination_and_people_counted(analyse):
     metrics = analyse("Nearly two thirds of the sales came from CDs. Exports rose to 27,510 and 57,450 tonnes. "
                       "One Republican strategist said output was 5.2 mln tonnes, up from 4.8 mln.")[2]["metrics"]

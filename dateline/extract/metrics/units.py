@@ -162,6 +162,8 @@ def counted_noun(q: Quantity, rules: MetricRules) -> None:
     words = [t for t in doc[start:noun.i + 1] if not t.is_punct or (t.text == "-" and t.whitespace_ == "")]
     if not words or any(w.lower_ in rules.calendar for w in words):
         return
+    if any("\n" in t.whitespace_ or t.is_space for t in doc[j - 1:noun.i]):
+        return  # "Avg shrs 11.6 mln\nNOTE: …": the label of the next line counts nothing
     q.name = "".join((w.lemma_.lower() if w.pos_ in ("NOUN", "ADJ") and w.i == noun.i else
                       w.text if w.pos_ == "PROPN" else w.text.lower()) + w.whitespace_ for w in words).strip()
     q.surface = doc[start:noun.i + 1].text
