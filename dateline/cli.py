@@ -17,6 +17,44 @@ console = Console(stderr=True)
 out = Console()
 
 DbOption = typer.Option(None, "--db", help="Warehouse file (default: $DATELINE_DB or ./warehouse.duckdb).")
+FORMATS = ("table", "csv", "json")
+INTERRUPTED = "interrupted: nothing published, the warehouse is as it was"
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        out.print(f"dateline {version('dateline')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                      help="Show the version and exit.")) -> None:
+    """News articles in, a validated DuckDB warehouse of events, quotes and metrics out."""
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        console.print(f"[red]unknown --format {fmt!r}: use {', '.join(FORMATS)}[/]")
+        raise typer.Exit(2)
+    return fmt
+
+
+def missing_sources(sources: list[str]) -> list[str]:
+    """Local sources that do not exist (a feed or page URL is checked when it is fetched)."""
+    return [s for s in sources if not s.startswith(("http://", "https://")) and not Path(s).exists()]
+
+
+def on_sigterm() -> None:
+    """SIGTERM stops a run the way Ctrl-C does: staging removed, model processes stopped, exit 143."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(143)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def db_path(db: Optional[Path]) -> Path:
@@ -29,11 +67,14 @@ def sample_folder() -> str:
 
 def quiet_prefect(verbose: bool) -> None:
     """Keep Prefect's own logging out of the user's terminal unless asked for; set before Prefect loads."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    # the run reports its own failures in one line: Prefect's log lines only with --verbose
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # a busy machine: give Prefect's temporary server time to start instead of failing the run (default 20 s)
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
 @app.command()
@@ -53,28 +94,74 @@ def run(
     quiet_prefect(verbose)
     from dateline import progress
     from dateline.launch import LaunchError, run_ingest
+    from dateline.prefect_server import ServerNotStarted
     from dateline.warehouse import WarehouseBusy
 
     sources = list(source) if source else [sample_folder()]
+    missing = missing_sources(sources)
+    if missing:
+        console.print(f"[red]no such source: {', '.join(missing)}[/] (nothing was run)")
+        raise typer.Exit(2)
     path = db_path(db)
     console.print(f"[bold]dateline run[/] → {path}  ({', '.join(sources)})")
     if task_runner == "dask":
         console.print(f"NLP batches on Dask ({dask_address or 'a local cluster'})")
     install_progress_bar()
+    on_sigterm()
     try:
+        fail_fast_if_busy(path, wait)
         summary = run_ingest(sources, str(path), model, workers or None, batch_size or None, task_runner,
                              dask_address, strict, wait)
-    except LaunchError as exc:
+    except (KeyboardInterrupt, SystemExit) as exc:
+        stop_everything()
+        console.print(f"[yellow]{INTERRUPTED}[/]")
+        raise typer.Exit(143 if isinstance(exc, SystemExit) and exc.code == 143 else 130)
+    except (LaunchError, ServerNotStarted) as exc:
         console.print(f"[red]{exc}[/]")
         raise typer.Exit(2)
     except WarehouseBusy as exc:
         console.print(f"[red]{exc}[/]")
         raise typer.Exit(3)
+    except Exception as exc:  # noqa: BLE001  one clear line; the traceback with --verbose
+        fail(exc, verbose)
     finally:
         progress.uninstall()
     print_summary(summary)
     if summary["status"] != "completed":
         raise typer.Exit(1)
+    if all_sources_failed(summary, sources):
+        console.print("[red]every source failed: nothing was read[/]")
+        raise typer.Exit(1)
+
+
+def fail(exc: BaseException, verbose: bool) -> None:
+    """An error in one line (the traceback with --verbose), exit 1."""
+    if verbose:
+        console.print_exception()
+    console.print(f"[red]error:[/] {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                  + ("" if verbose else "  (--verbose for the traceback)"))
+    raise typer.Exit(1)
+
+
+def fail_fast_if_busy(db: Path, wait: float) -> None:
+    """Another run holds the lock: say so now, not after Prefect and the model have started."""
+    from dateline.warehouse import write_lock
+
+    if not wait and db.with_name(db.name + ".lock").exists():
+        with write_lock(db, 0):
+            pass
+
+
+def stop_everything() -> None:
+    """After an interrupt: the model processes go now; the lock goes with this process."""
+    from dateline import workers as model_processes
+
+    model_processes.close()
+
+
+def all_sources_failed(summary: dict, sources: list[str]) -> bool:
+    read = summary["articles_new"] + summary["articles_changed"] + summary["articles_unchanged"]
+    return read == 0 and bool(summary["rejections"]) and {r["location"] for r in summary["rejections"]} >= set(sources)
 
 
 def install_progress_bar() -> None:

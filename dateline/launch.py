@@ -13,21 +13,52 @@ class LaunchError(RuntimeError):
 
 def run_ingest(sources: list[str], db: str, model: Optional[str], workers: int | None, batch_size: int | None,
                task_runner: str, dask_address: Optional[str], strict: bool, wait: float) -> dict:
-    """One run of the ingest flow; the run's summary as a dict."""
+    """One run of the ingest flow; the run's summary as a dict. Without PREFECT_API_URL the run starts
+    Prefect's temporary server of its own and stops it after."""
+    import os
+
     if task_runner not in ("local", "dask"):
         raise LaunchError(f"unknown task runner {task_runner!r}: use local or dask")
+    if os.environ.get("PREFECT_API_URL"):
+        return _run_flow(sources, db, model, workers, batch_size, task_runner, dask_address, strict, wait, None)
+    import tempfile
+    from pathlib import Path
+
+    from dateline.prefect_server import temporary_server
+
+    with temporary_server(Path(tempfile.gettempdir()) / f"dateline-server-{os.getpid()}.log") as url:
+        os.environ["PREFECT_API_URL"] = url
+        try:
+            return _run_flow(sources, db, model, workers, batch_size, task_runner, dask_address, strict, wait, url)
+        finally:
+            _drain_prefect()
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+def _drain_prefect() -> None:
+    """Send Prefect's last logs and events while the run's server still answers (an interrupted run's too)."""
+    try:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        APILogWorker.drain_all(timeout=5)
+        EventsWorker.drain_all(timeout=5)
+    except Exception:  # noqa: BLE001  nothing of the run depends on them
+        pass
+
+
+def _run_flow(sources, db, model, workers, batch_size, task_runner, dask_address, strict, wait,
+              server: Optional[str]) -> dict:
     from dateline.nlp import model_name
 
     model, workers = model_name(model), settings.workers(workers)  # as the flow will name them
-    early = False
     if task_runner == "local":
         from dateline import workers as model_processes
 
-        early = model_processes.start_early(model, workers, sources)
+        model_processes.start_early(model, workers, sources)
     from dateline.flows.ingest import ingest  # imported late: Prefect reads its settings at import
 
-    if early:
-        start_side_by_side()
+    start_side_by_side(server)
     concurrent = 1
     if task_runner == "dask":
         ingest, concurrent = with_dask(ingest, dask_address, workers)
@@ -36,25 +67,16 @@ def run_ingest(sources: list[str], db: str, model: Optional[str], workers: int |
                   concurrent_batches=concurrent)
 
 
-def start_side_by_side() -> None:
-    """Before a large run: Prefect's temporary server starts (when no PREFECT_API_URL is set) while this
-    process imports Great Expectations and the model processes load, instead of one after the other."""
-    import threading
-
-    from prefect.settings import PREFECT_API_URL
-
+def start_side_by_side(server: Optional[str]) -> None:
+    """Great Expectations is imported while the run's temporary server (if it started one) comes up and
+    the model processes load, instead of one after the other."""
+    from dateline.prefect_server import wait_healthy
     from dateline.validate import warm_up
 
-    if PREFECT_API_URL.value():  # a real server: nothing to start
-        warm_up().join()
-        return
-    import prefect.server.api.server  # noqa: F401  the server's own modules: seconds of import that must come first
-    from prefect.client.orchestration import get_client
-
-    server = threading.Thread(target=get_client, kwargs={"sync_client": True}, daemon=True)
-    server.start()  # the thread mostly waits for the server's health check, so it leaves this process free
-    warm_up().join()
-    server.join()
+    warming = warm_up()
+    if server is not None:
+        wait_healthy(server)
+    warming.join()
 
 
 def with_dask(ingest, address: Optional[str], workers: int):

@@ -47,3 +47,61 @@ def local_server(log_path: Path, timeout: float = 90.0) -> Iterator[str | None]:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
         log.close()
+
+
+SERVER_CHILD = """
+import ctypes, signal, sys
+try:  # Linux: this server stops when the run that started it ends, even by SIGKILL
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+except (OSError, AttributeError):
+    pass
+import uvicorn
+sys.argv = ["uvicorn", *sys.argv[1:]]
+uvicorn.main()
+"""
+
+
+@contextlib.contextmanager
+def temporary_server(log_path: Path, timeout: float = 180.0) -> Iterator[str]:
+    """Prefect's temporary API server (no UI) for one `dateline run`, started the way Prefect starts its
+    own but in a session of its own: Ctrl-C reaches the run, which then still reports to a live server,
+    instead of killing the server first. Yields the API URL as soon as the process is started; call
+    `wait_healthy` before the first request. Stopped after; it also dies with the run."""
+    import importlib.util
+
+    prefect_root = Path(importlib.util.find_spec("prefect").origin).parent.parent  # not imported: it would read
+    port = free_port()                                                             # its settings before the URL is set
+    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+    log = open(log_path, "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVER_CHILD, "--app-dir", str(prefect_root), "--factory",
+         "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port), "--log-level", "error",
+         "--lifespan", "on"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
+    try:
+        yield f"http://127.0.0.1:{port}/api"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def wait_healthy(url: str, timeout: float = 180.0) -> None:
+    """Wait for a server's health check; a clear ServerNotStarted if it does not answer in time."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise ServerNotStarted(f"Prefect's temporary server did not answer within {timeout:.0f} s "
+                           "(a very busy machine?): set PREFECT_API_URL to a running server, or try again")
+
+
+class ServerNotStarted(RuntimeError):
+    """Prefect's temporary server did not come up."""

@@ -62,6 +62,9 @@ def _make_context():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     import great_expectations as gx
+
+    # GX sets this module's logger to INFO itself: its "Created temporary directory" line would break the progress bar
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)

@@ -67,7 +67,11 @@ def _extract_part(job: tuple[str | None, list[Article]]) -> tuple[int, dict[str,
 
 
 def _warm(model: str | None) -> None:
-    """Load the model and every table the extractors read, before the first chunk arrives."""
+    """Load the model and every table the extractors read, before the first chunk arrives. Ctrl-C is
+    the main process's to handle: it stops the pool, so a model process prints no traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     extract_chunk([Article("warm-up", "", WARM_UP_TEXT, "", published_date="2024-01-15")], model)
 
 
@@ -103,6 +107,7 @@ def pool(model: str | None, n_process: int) -> Pool:
 
 @atexit.register
 def close() -> None:
+    """Stop the model processes now, without waiting for chunks in flight (also what an interrupted run does)."""
     for key in list(_pools):
         p = _pools.pop(key)
         p.terminate()
