@@ -13,7 +13,7 @@ from rich.table import Table
 
 app = typer.Typer(help="News articles in, a validated DuckDB warehouse of events, quotes and metrics out.",
                   no_args_is_help=True, add_completion=False)
-console = Console(stderr=True)
+console = Console(stderr=True, width=None if sys.stderr.isatty() else 200)  # a log file: paths not cut at 80
 out = Console()
 
 DbOption = typer.Option(None, "--db", help="Warehouse file (default: $DATELINE_DB or ./warehouse.duckdb).")
@@ -67,8 +67,10 @@ def sample_folder() -> str:
 
 def quiet_prefect(verbose: bool) -> None:
     """Keep Prefect's own logging out of the user's terminal unless asked for; set before Prefect loads."""
-    # the run reports its own failures in one line: Prefect's log lines only with --verbose
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
+    # every log line goes to the run's page in the UI; the terminal shows them only with --verbose
+    # (the run reports its own failures in one line)
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "0" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -165,13 +167,21 @@ def all_sources_failed(summary: dict, sources: list[str]) -> bool:
 
 
 def install_progress_bar() -> None:
-    """A rich progress bar over the articles being extracted, shown once there are any."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    """In a terminal, a bar over the articles being extracted and validated, with an ETA, and a line per
+    stage; otherwise (a log file, a scheduler) plain lines: each stage and every tenth of the articles."""
     from dateline import progress
 
-    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=console, transient=True)
+    if console.is_terminal:
+        _install_bar(progress)
+    else:
+        _install_lines(progress)
+
+
+def _install_bar(progress) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("extracting and validating"), BarColumn(), MofNCompleteColumn(), TextColumn("ETA"),
+                   TimeRemainingColumn(), console=console, transient=True)
     task_ids: list = []
 
     def start(total: int) -> None:
@@ -179,7 +189,32 @@ def install_progress_bar() -> None:
             bar.start()
             task_ids.append(bar.add_task("extract", total=total))
 
-    progress.install(start, lambda n: bool(task_ids) and bar.advance(task_ids[0], n), bar.stop)
+    progress.install(start, lambda n: bool(task_ids) and bar.advance(task_ids[0], n), bar.stop,
+                     lambda text: console.print(f"[dim]{text}[/]"))
+
+
+def _install_lines(progress) -> None:
+    import time
+
+    state = {"total": 0, "done": 0, "next": 0, "t0": 0.0}
+
+    def line(text: str) -> None:
+        console.print(f"{time.strftime('%H:%M:%S')} {text}", markup=False, highlight=False, soft_wrap=True)
+
+    def start(total: int) -> None:
+        state.update(total=total, done=0, next=max(1, total // 10), t0=time.monotonic())
+        if total:
+            line(f"extracting and validating {total} articles")
+
+    def advance(n: int) -> None:
+        state["done"] += n
+        if state["total"] and state["done"] >= state["next"]:
+            rate = state["done"] / max(time.monotonic() - state["t0"], 1e-6)
+            left = (state["total"] - state["done"]) / rate
+            line(f"{state['done']}/{state['total']} articles, about {left:.0f} s left")
+            state["next"] = state["done"] + max(1, state["total"] // 10)
+
+    progress.install(start, advance, lambda: None, line)
 
 
 def print_summary(s: dict) -> None:
@@ -202,18 +237,57 @@ def print_summary(s: dict) -> None:
         console.print(f"[yellow]quality[/] {b}")
 
 
+CELL_MAX = 60  # characters of a value a table shows; csv and json give them whole
+
+
 def emit(frame, fmt: str) -> None:
+    """csv and json as they are (never wrapped); a table that fits the terminal, else one block per row."""
     if fmt == "csv":
         sys.stdout.write(frame.to_csv(index=False))
     elif fmt == "json":
         sys.stdout.write(frame.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n")
     else:
-        t = Table()
-        for col in frame.columns:
-            t.add_column(str(col), overflow="fold")
-        for row in frame.itertuples(index=False):
-            t.add_row(*["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in row])
-        out.print(t)
+        cells = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+        screen = out if out.is_terminal and not os.environ.get("COLUMNS") else Console(
+            width=int(os.environ.get("COLUMNS") or 10_000))  # redirected: as wide as the rows, never wrapped
+        cut = _show_across(screen, frame.columns, cells) if _fits(frame.columns, cells, screen.width) \
+            else _show_down(screen, frame.columns, cells)
+        console.print(f"({len(cells)} row{'s' if len(cells) != 1 else ''})"
+                      + (f"; values cut at {CELL_MAX} characters: --format csv or json gives them whole" if cut else ""))
+
+
+def _cell(v) -> str:
+    return "" if v is None or (isinstance(v, float) and v != v) else " ".join(str(v).split())
+
+
+def _fits(columns, cells: list[list[str]], width: int) -> bool:
+    natural = sum(min(CELL_MAX, max([len(str(c))] + [len(r[k]) for r in cells])) + 3 for k, c in enumerate(columns))
+    return natural + 1 <= width
+
+
+def _show_across(screen: Console, columns, cells: list[list[str]]) -> bool:
+    t = Table()
+    for col in columns:
+        t.add_column(str(col), no_wrap=True, overflow="ellipsis", max_width=CELL_MAX)
+    for row in cells:
+        t.add_row(*row)
+    screen.print(t, markup=False, highlight=False)
+    return any(len(c) > CELL_MAX for row in cells for c in row)
+
+
+def _show_down(screen: Console, columns, cells: list[list[str]]) -> bool:
+    """Too wide for the terminal: each row as a block of `column │ value` lines (psql's expanded display)."""
+    names = [str(c) for c in columns]
+    label, width = max(len(n) for n in names), screen.width
+    room = max(10, min(CELL_MAX, width - label - 3))
+    cut = False
+    for i, row in enumerate(cells, 1):
+        screen.print(f"-[ row {i} ]" + "-" * max(0, min(width, label + room + 3) - 12), markup=False, highlight=False)
+        for name, value in zip(names, row):
+            cut = cut or len(value) > room
+            shown = value if len(value) <= room else value[:room - 1] + "…"
+            screen.print(f"{name:<{label}} │ {shown}", markup=False, highlight=False, soft_wrap=True)
+    return cut
 
 
 @app.command()
@@ -225,6 +299,7 @@ def sql(
     """Run read-only SQL against the warehouse."""
     from dateline.readonly import ReadOnlyViolation, run_read_only
 
+    check_format(fmt)
     try:
         frame = run_read_only(db_path(db), query)
     except ReadOnlyViolation as exc:
@@ -240,13 +315,19 @@ def sql(
 
 
 @app.command()
-def runs(db: Optional[Path] = DbOption, limit: int = typer.Option(20, "--limit"),
-         fmt: str = typer.Option("table", "--format", "-f")) -> None:
+def runs(db: Optional[Path] = DbOption, limit: int = typer.Option(20, "--limit", min=1),
+         fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json.")) -> None:
     """Recent runs: when, status, counts, failures."""
     from dateline.readonly import run_read_only
     from dateline.warehouse import sql_text
 
-    emit(run_read_only(db_path(db), sql_text("queries/recent_runs.sql"), {"limit": int(limit)}), fmt)
+    check_format(fmt)
+    try:
+        frame = run_read_only(db_path(db), sql_text("queries/recent_runs.sql"), {"limit": int(limit)})
+    except FileNotFoundError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(2)
+    emit(frame, fmt)
 
 
 @app.command()
@@ -274,7 +355,12 @@ def report(
     if not name:
         console.print("[red]name a report, or use --list or --html FILE[/]")
         raise typer.Exit(2)
-    params = dict(p.split("=", 1) for p in (param or []) if "=" in p)
+    check_format(fmt)
+    malformed = [p for p in (param or []) if "=" not in p]
+    if malformed:
+        console.print(f"[red]a parameter is key=value, not {malformed[0]!r}[/]")
+        raise typer.Exit(2)
+    params = dict(p.split("=", 1) for p in (param or []))
     try:
         frame = reports.run_report(db_path(db), name, params)
     except (KeyError, ValueError, FileNotFoundError) as exc:
@@ -292,7 +378,11 @@ def export(
     """Every table as Parquet or CSV files, for tools and lakes that prefer files."""
     from dateline import reports
 
-    counts = reports.export(db_path(db), folder, fmt)
+    try:
+        counts = reports.export(db_path(db), folder, fmt)
+    except (FileNotFoundError, ValueError) as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(2)
     t = Table("table", "rows")
     for table, n in counts.items():
         t.add_row(table, str(n))
@@ -323,6 +413,7 @@ def serve(
     def go() -> None:
         from dateline.flows.serve import serve as serve_flow
 
+        watch_runs(Path(path))
         try:
             serve_flow(sources, path, interval=interval, cron=cron, workers=workers or None)
         except KeyboardInterrupt:
@@ -342,6 +433,36 @@ def serve(
         go()
 
 
+def watch_runs(db: Path, every: float = 5.0) -> None:
+    """One line in the `serve` terminal for each run that finishes, read from the warehouse's `runs`."""
+    import threading
+    import time
+
+    from dateline.readonly import run_read_only
+    from dateline.warehouse import sql_text
+
+    def finished() -> list:
+        try:
+            return run_read_only(db, sql_text("queries/recent_runs.sql"), {"limit": 50}).to_dict("records")
+        except Exception:  # noqa: BLE001  no warehouse yet, or a publish in progress: next time
+            return []
+
+    seen = {r["run_id"] for r in finished()}
+
+    def loop() -> None:
+        while True:
+            time.sleep(every)
+            for r in reversed(finished()):
+                if r["run_id"] not in seen and r["status"] != "running":
+                    seen.add(r["run_id"])
+                    console.print(f"{time.strftime('%H:%M:%S')} run {r['run_id']}: {r['status']} in {r['seconds']} s, "
+                                  f"{r['articles_new']} new, {r['articles_changed']} changed, "
+                                  f"{r['articles_unchanged']} unchanged, {r['articles_rejected']} rejected",
+                                  markup=False, highlight=False, soft_wrap=True)
+
+    threading.Thread(target=loop, name="dateline-run-lines", daemon=True).start()
+
+
 @app.command()
 def bi(db: Optional[Path] = DbOption) -> None:
     """Connection settings for Superset, Metabase, Tableau, Power BI and Evidence (all read-only)."""
@@ -350,7 +471,7 @@ def bi(db: Optional[Path] = DbOption) -> None:
     path = db_path(db).resolve()
     for tool, text in connection_settings(path).items():
         out.rule(tool)
-        out.print(text, markup=False, highlight=False)
+        out.print(text, markup=False, highlight=False, soft_wrap=True)  # a connection string is never broken
 
 
 if __name__ == "__main__":

@@ -24,9 +24,11 @@ def local_server(log_path: Path, timeout: float = 90.0) -> Iterator[str | None]:
     """Start `prefect server start` bound to 127.0.0.1; yield its API URL (None if it did not come up); stop it after."""
     port = free_port()
     log = open(log_path, "w")
-    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ})
     url = f"http://127.0.0.1:{port}/api"
+    # the UI asks the server where its API is: without this it answers port 4200, not this one
+    env = {**os.environ, "PREFECT_SERVER_UI_API_URL": url}
+    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
     ready = None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and proc.poll() is None:

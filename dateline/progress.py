@@ -1,4 +1,5 @@
-"""A progress hook: the CLI installs a rich progress bar; without one, advancing does nothing."""
+"""Progress hooks: the CLI installs a rich progress bar (plain lines when not a terminal); without
+one, nothing happens. `stage` names what the run is doing; `start`/`advance`/`stop` count articles."""
 from __future__ import annotations
 
 from typing import Callable
@@ -6,8 +7,16 @@ from typing import Callable
 _hooks: dict[str, Callable] = {}
 
 
-def install(start: Callable[[int], None], advance: Callable[[int], None], stop: Callable[[], None]) -> None:
+def install(start: Callable[[int], None], advance: Callable[[int], None], stop: Callable[[], None],
+            stage: Callable[[str], None] | None = None) -> None:
     _hooks.update(start=start, advance=advance, stop=stop)
+    if stage is not None:
+        _hooks["stage"] = stage
+
+
+def stage(text: str) -> None:
+    if "stage" in _hooks:
+        _hooks["stage"](text)
 
 
 def uninstall() -> None:

@@ -44,15 +44,34 @@ def run_report(db: Path, name: str, params: dict[str, str] | None = None) -> pd.
     if unknown:
         raise ValueError(f"report {name!r} takes {', '.join(report.params) or 'no parameters'}, not {', '.join(sorted(unknown))}")
     bound = {p: (params or {}).get(p) for p in report.params}
+    missing = [p for p, v in bound.items() if v is None and not _has_default(report.description, p)]
+    if missing:
+        raise ValueError(f"report {name!r} needs {', '.join(f'-p {p}=…' for p in missing)}: {report.description}")
+    _check_values(name, bound)
     return run_read_only(db, report.sql, bound or None)
+
+
+def _has_default(description: str, param: str) -> bool:
+    """Whether the report's description gives the parameter a default ("limit (default 10)")."""
+    return re.search(rf"\b{re.escape(param)}\b[^.;]*\(default", description) is not None
+
+
+def _check_values(name: str, bound: dict[str, str | None]) -> None:
+    """A value the report's SQL would quietly treat as missing is refused instead."""
+    limit = bound.get("limit")
+    if limit is not None and not (limit.isdigit() and int(limit) > 0):
+        raise ValueError(f"report {name!r}: limit must be a whole number above 0, not {limit!r}")
+    as_of = bound.get("as_of")
+    if as_of is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        raise ValueError(f"report {name!r}: as_of must be an ISO date (YYYY-MM-DD), not {as_of!r}")
 
 
 def export(db: Path, folder: Path, fmt: str = "parquet") -> dict[str, int]:
     """Every table to files: Parquet (zstd; the large fact tables partitioned by month) or CSV."""
     if fmt not in ("parquet", "csv"):
         raise ValueError("format must be parquet or csv")
+    con = warehouse.connect_read_only(db)  # before the folder is made: no empty folder for a missing warehouse
     folder.mkdir(parents=True, exist_ok=True)
-    con = warehouse.connect_read_only(db)
     counts = {}
     try:
         for table in EXPORT_TABLES:
@@ -153,6 +172,8 @@ def html_report(db: Path, out: Path) -> Path:
                      metric[1] if metric else "<p>No metrics yet.</p>"))
     sections.append(("Most active actors", _table_html(run_report(db, "most_active_actors", {"limit": "10"}))))
     sections.append(("Latest runs", _table_html(run_report(db, "run_health"), 10)))
+    sections.append(("Validation of the latest run", _table_html(
+        run_read_only(db, warehouse.sql_text("queries/latest_validation.sql")), 200)))
     totals = run_read_only(db, warehouse.sql_text("queries/report_totals.sql")).iloc[0]
     body = "".join(f"<section><h2>{title}</h2>{content}</section>" for title, content in sections)
     page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dateline report</title>

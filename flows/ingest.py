@@ -19,6 +19,7 @@ from prefect.utilities.annotations import opaque
 
 from dateline import faults, nlp, pipeline, progress, settings, warehouse
 from dateline import workers as workers_pool
+from dateline.flows.artifacts import report_run
 from dateline.records import Article
 from dateline.validate import validate_tables, warm_up, write_data_docs
 from dateline.workers import extract_articles, uses_pool
@@ -101,6 +102,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int |
     `workers`: model processes (default: one per core)."""
     run = pipeline.RunState(sources, nlp.model_name(model), settings.workers(workers), strict)
     with warehouse.write_lock(Path(db), wait=wait):
+        progress.stage("reading sources")
         raws, rejected, polled = read_sources(sources, db)
         run.lap("read", rejected)
         articles, rejected = parse_articles(opaque(raws))
@@ -109,10 +111,14 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int |
         plan = plan_changes(opaque(articles), db)
         run.lap("plan", plan.duplicates)
         print(pipeline.plan_line(articles, plan, len(run.rejections)))
+        progress.stage(pipeline.plan_line(articles, plan, len(run.rejections)))
         with tempfile.TemporaryDirectory(prefix="dateline-spill-", ignore_cleanup_errors=True) as spill:
             extract_and_validate(plan.todo, run, batch_size, concurrent_batches, Path(spill))
+            progress.stage("loading into the warehouse")
             written = load(db, opaque(run.tables(plan, polled)), opaque({a.article_id for a in plan.todo}), spill)
-    return run.summary(db, plan, written, articles, data_docs(db)).__dict__
+    summary = run.summary(db, plan, written, articles, data_docs(db)).__dict__
+    report_run(summary)
+    return summary
 
 
 def extract_and_validate(todo: list[Article], run: pipeline.RunState, batch_size: int, concurrent_batches: int,

@@ -7,12 +7,18 @@ from pathlib import Path
 
 import pytest
 
+# Never the user's own Prefect (its home, profiles, server) or warehouse: every setting that could point
+# there is replaced or removed before anything imports Prefect (tests/test_hygiene.py checks it).
+USER_SETTINGS = ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_PROFILE", "PREFECT_PROFILES_PATH", "DATELINE_DB",
+                 "DATELINE_SPACY_MODEL", "PREFECT_LOGGING_LEVEL", "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL")
+for name in USER_SETTINGS:
+    os.environ.pop(name, None)
 _PREFECT_HOME = tempfile.mkdtemp(prefix="dateline-prefect-")
-os.environ.setdefault("PREFECT_HOME", _PREFECT_HOME)
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ["PREFECT_PROFILES_PATH"] = str(Path(_PREFECT_HOME) / "profiles.toml")
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["GX_ANALYTICS_ENABLED"] = "False"
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -54,9 +60,6 @@ def prefect_server():
     """One real Prefect server on 127.0.0.1 for the whole session: every `dateline run` the tests start
     uses it through PREFECT_API_URL instead of starting a temporary server of its own (~10 s each).
     If it does not come up, the runs fall back to their own temporary servers."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield os.environ["PREFECT_API_URL"]
-        return
     from dateline.prefect_server import local_server
 
     with local_server(Path(_PREFECT_HOME) / "server.log") as url:

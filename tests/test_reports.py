@@ -65,6 +65,7 @@ def test_html_report_has_real_charts(db, tmp_path):
     import re
 
     assert not re.search(r"""(src|href)=["']https?://""", page)  # self-contained: nothing fetched from outside
+    assert "Validation of the latest run" in page and page.count("<td>passed</td>") >= 10  # readable offline
 
 
 def test_bi_settings_name_the_file_read_only(db):

@@ -54,3 +54,6 @@ def test_serve_runs_on_schedule_and_picks_up_new_articles(tmp_path, prefect_serv
         log.close()
     runs = run_read_only(db, "SELECT articles_new, articles_unchanged FROM runs ORDER BY started_at")
     assert runs["articles_new"].sum() == 2
+    said = (tmp_path / "serve.log").read_text()
+    assert "completed in" in said and "1 new" in said  # one summary line a scheduled run, in serve's terminal
+    assert "Traceback" not in said

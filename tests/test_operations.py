@@ -1,0 +1,145 @@
+"""Running dateline day to day: the tests' own Prefect, mistakes that exit non-zero in one line, output
+that fits, a run's page in the UI, and Ctrl-C / SIGTERM that stop a run cleanly."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .test_flow_e2e import dateline
+
+SAMPLE_TEXT = ("date 2024-03-06 Paris: France and Germany held talks on Monday. \"We agreed on a plan,\" said "
+               "Foreign Minister Anne Martin. Exports rose 12 per cent to 4.5 billion euros.")
+
+
+def cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, **(env or {})})
+
+
+def test_the_tests_never_touch_the_users_prefect_or_warehouse():
+    home = Path(os.environ["PREFECT_HOME"]).resolve()
+    assert home.is_relative_to(Path(tempfile.gettempdir()).resolve())
+    assert home != (Path.home() / ".prefect").resolve()
+    assert Path(os.environ["PREFECT_PROFILES_PATH"]).resolve().is_relative_to(home)
+    assert "DATELINE_DB" not in os.environ
+    api = os.environ.get("PREFECT_API_URL")
+    assert api is None or api.startswith("http://127.0.0.1:")  # the session's own server (conftest)
+
+
+def test_a_missing_source_exits_2_in_one_line_and_creates_nothing(tmp_path):
+    done = cli("run", "--source", "./typo", "--db", "w.duckdb", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "no such source: ./typo" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("args, message", [
+    (("runs", "--db", "none.duckdb"), "no warehouse at none.duckdb"),
+    (("export", "out", "--db", "none.duckdb"), "no warehouse at none.duckdb"),
+    (("sql", "SELECT 1", "--db", "none.duckdb", "--format", "xml"), "unknown --format 'xml'"),
+    (("report", "top_speakers", "-p", "limit=abc", "--db", "none.duckdb"), "limit must be a whole number"),
+    (("report", "quotes_about_entity", "--db", "none.duckdb"), "needs -p entity="),
+    (("report", "top_speakers", "-p", "limit", "--db", "none.duckdb"), "a parameter is key=value"),
+])
+def test_mistakes_exit_2_with_one_clear_line(tmp_path, args, message):
+    done = cli(*args, cwd=tmp_path)
+    assert done.returncode == 2 and message in " ".join(done.stderr.split())
+    assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
+
+
+def test_version(tmp_path):
+    done = cli("--version", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.startswith("dateline ")
+
+
+def test_wide_rows_are_shown_down_and_redirected_tables_are_not_wrapped(sample_run):
+    work = sample_run[0]
+    narrow = cli("sql", "SELECT * FROM quotes LIMIT 2", "--db", "w.duckdb", cwd=work, env={"COLUMNS": "80"})
+    assert narrow.returncode == 0 and "-[ row 1 ]" in narrow.stdout
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
+    assert "(2 rows)" in narrow.stderr
+    wide = cli("sql", "SELECT quote_id, speaker FROM quotes LIMIT 3", "--db", "w.duckdb", cwd=work)
+    rows = [line for line in wide.stdout.splitlines() if line.startswith("│")]
+    assert len(rows) == 3  # one line a row: nothing wrapped when the output is not a terminal
+
+
+def test_a_run_page_in_the_ui_has_its_logs_and_its_counts(tmp_path, prefect_server):
+    if not prefect_server:
+        pytest.skip("the session's Prefect server did not start")
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey, LogFilter, LogFilterFlowRunId
+
+    (tmp_path / "a.txt").write_text(SAMPLE_TEXT)
+    done = dateline("run", "--source", "a.txt", "--db", "w.duckdb", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    run_id = next(w for w in done.stderr.split() if w.endswith(":") and "T" in w)[:-1]
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["dateline-run-summary"])))
+        mine = [a for a in artifacts if run_id in (a.description or "")]
+        assert mine, [a.description for a in artifacts]
+        counts = {row["what"]: row["count"] for row in json.loads(mine[0].data)}
+        assert counts["articles new"] == 1 and counts["rows: quotes"] >= 1
+        logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[mine[0].flow_run_id])))
+        assert any("1 new" in log.message for log in logs)
+
+
+def test_the_served_ui_knows_where_its_api_is(tmp_path):
+    from dateline.prefect_server import local_server
+
+    with local_server(tmp_path / "server.log") as url:
+        assert url is not None, (tmp_path / "server.log").read_text()[-2000:]
+        with urllib.request.urlopen(url[:-4] + "/ui-settings", timeout=10) as response:
+            assert json.load(response)["api_url"] == url
+        with urllib.request.urlopen(url + "/health", timeout=10) as response:
+            assert response.status == 200
+
+
+def _server_processes() -> int:
+    out = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    return sum("prefect.server.api.server:create_app" in line and "dateline-prefect" not in line for line in out.splitlines())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how, code", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_an_interrupted_run_stops_in_seconds_with_one_line(tmp_path, how, code):
+    """Ctrl-C is SIGINT to the whole process group, as a terminal sends it; its own temporary server."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for k in range(3000):
+        (inbox / f"{k}.txt").write_text(SAMPLE_TEXT.replace("Monday", f"Monday {k}"))
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    before = _server_processes()
+    proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "run", "--source", str(inbox), "--db", "w.duckdb",
+                             "--workers", "2"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, start_new_session=True, env=env)
+    lines: list[str] = []
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        lines.append(line)
+        if "extracting and validating" in line or not line:
+            break
+    time.sleep(3)
+    sent = time.monotonic()
+    if how == "SIGINT":
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGTERM)
+    rest, _ = proc.communicate(timeout=60)
+    elapsed = time.monotonic() - sent
+    said = [line for line in rest.splitlines() if line.strip() and not re.match(r"\d\d:\d\d:\d\d ", line)]
+    assert proc.returncode == code, "".join(lines) + rest
+    assert elapsed < 15 and said == ["interrupted: nothing published, the warehouse is as it was"], rest
+    assert not (tmp_path / "w.duckdb").exists() and not (tmp_path / "w.duckdb.staging").exists()
+    time.sleep(2)
+    assert _server_processes() <= before
