@@ -84,8 +84,8 @@ def run(
     source: list[str] = typer.Option(None, "--source", "-s", help="A folder, .txt/.jsonl/.jsonl.gz/.csv file or feed URL; repeatable. Default: the bundled sample."),
     db: Optional[Path] = DbOption,
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: $DATELINE_SPACY_MODEL or en_core_web_sm)."),
-    workers: int = typer.Option(0, "--workers", help="Processes for the spaCy model (default: one per core)."),
-    batch_size: int = typer.Option(0, "--batch-size", help="Articles per extraction task (default: 2000; 250 on Dask)."),
+    workers: int = typer.Option(0, "--workers", show_default=False, help="Processes for the spaCy model (default: one per core)."),
+    batch_size: int = typer.Option(0, "--batch-size", show_default=False, help="Articles per extraction task (default: 2000; 250 on Dask)."),
     task_runner: str = typer.Option("local", "--task-runner", help="local, or dask to run the NLP batches on a Dask cluster."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Scheduler of an existing Dask cluster (tcp://host:8786); default: a local cluster."),
     strict: bool = typer.Option(False, "--strict", help="Fail the run (exit 1) when any input is rejected."),
@@ -136,10 +136,24 @@ def run(
         raise typer.Exit(1)
 
 
+LIKELY_CAUSES = {  # words of an error → what the user can do about it
+    "Conflicting lock": "another program holds the warehouse open read-write (a BI tool or a notebook "
+                        "without read_only): close it, or open it read-only",
+    "not a valid DuckDB database": "--db names a file that is not a dateline warehouse",
+    "Is a directory": "--db names a folder, not a file",
+    "No space left": "the disk is full: nothing was published, the warehouse is as it was",
+    "Read-only file system": "the warehouse's folder cannot be written: choose another --db",
+}
+
+
 def fail(exc: BaseException, verbose: bool) -> None:
-    """An error in one line (the traceback with --verbose), exit 1."""
+    """An error in one line (the traceback with --verbose), exit 1; 3 for a warehouse held by another program."""
     if verbose:
         console.print_exception()
+    cause = next((hint for words, hint in LIKELY_CAUSES.items() if words in str(exc)), None)
+    if cause is not None:
+        console.print(f"[red]error:[/] {cause} ({str(exc).splitlines()[0]})")
+        raise typer.Exit(3 if "Conflicting lock" in str(exc) else 1)
     console.print(f"[red]error:[/] {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
                   + ("" if verbose else "  (--verbose for the traceback)"))
     raise typer.Exit(1)
@@ -392,11 +406,11 @@ def export(
 
 @app.command()
 def serve(
-    source: list[str] = typer.Option(..., "--source", "-s", help="Folders, files or feed URLs; repeatable."),
+    source: list[str] = typer.Option(None, "--source", "-s", help="Folders, files or feed URLs; repeatable. Default: the bundled sample."),
     db: Optional[Path] = DbOption,
     interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between runs."),
     cron: Optional[str] = typer.Option(None, "--cron", help='A cron schedule, e.g. "0 * * * *".'),
-    workers: int = typer.Option(0, "--workers", help="Processes for the spaCy model (default: one per core)."),
+    workers: int = typer.Option(0, "--workers", show_default=False, help="Processes for the spaCy model (default: one per core)."),
 ) -> None:
     """Run on a schedule: uses the Prefect server at PREFECT_API_URL, or starts a local one (127.0.0.1)."""
     if (interval is None) == (cron is None):
@@ -408,6 +422,11 @@ def serve(
     from dateline.prefect_server import local_server
 
     path = str(db_path(db).resolve())
+    source = list(source) if source else [sample_folder()]
+    missing = missing_sources(source)
+    if missing:
+        console.print(f"[red]no such source: {', '.join(missing)}[/]")
+        raise typer.Exit(2)
     sources = [s if s.startswith(("http://", "https://")) else str(Path(s).resolve()) for s in source]
 
     def go() -> None:

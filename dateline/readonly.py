@@ -21,6 +21,8 @@ def run_read_only(db: Path, query: str, params: list | dict | None = None) -> pd
         raise FileNotFoundError(f"no warehouse at {db}; run `dateline run` first")
     con = duckdb.connect(str(db), read_only=True, config={"enable_external_access": False})
     try:
+        if len(con.extract_statements(query)) > 1:
+            raise ReadOnlyViolation("one statement at a time: `dateline sql` shows one result")
         try:
             return con.execute(query, params or []).df()
         except (duckdb.PermissionException, duckdb.InvalidInputException) as exc:

@@ -31,9 +31,10 @@ from dateline.workers import extract_articles, uses_pool
 # upstream futures (0.3–0.6 s a task for 2,000 articles); they are plain values, so there is none to find.
 # Not for `.submit` to Dask, whose graph would hand the task the annotation's tuple instead of the value.
 @task(retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE)
-def read_sources(locations: list[str], db: str):
-    """The one step that talks to the outside world, so the one that retries (with backoff)."""
-    return pipeline.read_sources_with_state(locations, warehouse.source_state(Path(db)))
+def read_sources(locations: list[str], known: dict):
+    """The one step that talks to the outside world, so the one that retries (with backoff); what the
+    warehouse knows of the sources is read before it, once: a warehouse error is not retried."""
+    return pipeline.read_sources_with_state(locations, known)
 
 
 @task(cache_policy=NO_CACHE)
@@ -103,7 +104,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int |
     run = pipeline.RunState(sources, nlp.model_name(model), settings.workers(workers), strict)
     with warehouse.write_lock(Path(db), wait=wait):
         progress.stage("reading sources")
-        raws, rejected, polled = read_sources(sources, db)
+        raws, rejected, polled = read_sources(sources, warehouse.source_state(Path(db)))
         run.lap("read", rejected)
         articles, rejected = parse_articles(opaque(raws))
         raws.clear()  # the raw records are parsed: let them go

@@ -143,3 +143,39 @@ def test_an_interrupted_run_stops_in_seconds_with_one_line(tmp_path, how, code):
     assert not (tmp_path / "w.duckdb").exists() and not (tmp_path / "w.duckdb.staging").exists()
     time.sleep(2)
     assert _server_processes() <= before
+
+
+def test_serve_drops_the_runs_an_earlier_serve_left_scheduled(prefect_server):
+    if not prefect_server:
+        pytest.skip("the session's Prefect server did not start")
+    from prefect.client.orchestration import get_client
+    from prefect.states import Scheduled
+
+    from dateline.flows.ingest import ingest
+    from dateline.flows.serve import drop_leftover_runs
+
+    with get_client(sync_client=True) as client:
+        flow_id = client.create_flow_from_name(ingest.name)
+        deployment_id = client.create_deployment(flow_id=flow_id, name="leftover-test", entrypoint="flows/ingest.py:ingest")
+        for _ in range(3):
+            client.create_flow_run_from_deployment(deployment_id, state=Scheduled())
+    assert drop_leftover_runs(f"{ingest.name}/leftover-test") == 3
+    assert drop_leftover_runs(f"{ingest.name}/leftover-test") == 0
+
+
+def test_a_program_holding_the_warehouse_read_write_is_named(tmp_path):
+    import duckdb
+
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "c.execute('CREATE TABLE t (x INT)'); print('ready', flush=True); time.sleep(120)",
+                               str(tmp_path / "w.duckdb")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        done = cli("run", "--db", "w.duckdb", cwd=tmp_path)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 3, done.stderr
+    assert "another program holds the warehouse open read-write" in " ".join(done.stderr.split())
+    assert "Traceback" not in done.stderr
+    assert duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True).execute("SELECT count(*) FROM t").fetchone() == (0,)
