@@ -179,3 +179,9 @@ def test_a_program_holding_the_warehouse_read_write_is_named(tmp_path):
     assert "another program holds the warehouse open read-write" in " ".join(done.stderr.split())
     assert "Traceback" not in done.stderr
     assert duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True).execute("SELECT count(*) FROM t").fetchone() == (0,)
+
+
+def test_a_run_says_each_stage_in_plain_lines_when_not_a_terminal(sample_run):
+    said = sample_run[1].stderr
+    for stage in ("reading sources", "articles read", "extracting and validating", "loading into the warehouse"):
+        assert re.search(rf"^\d\d:\d\d:\d\d .*{stage}", said, re.M), said
