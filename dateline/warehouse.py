@@ -98,7 +98,17 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         applied.append(name)
     for _, sql in sql_files("views"):
         con.execute(sql)
+    describe(con)
     return applied
+
+
+def describe(con: duckdb.DuckDBPyConnection) -> None:
+    """Every table, column and view described for BI tools (`comments.py`)."""
+    from dateline.comments import table_comments, view_comment
+
+    statements = table_comments() + [c for _, sql in sql_files("views") if (c := view_comment(sql))]
+    for statement in statements:
+        con.execute(statement)
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:

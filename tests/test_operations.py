@@ -185,3 +185,15 @@ def test_a_run_says_each_stage_in_plain_lines_when_not_a_terminal(sample_run):
     said = sample_run[1].stderr
     for stage in ("reading sources", "articles read", "extracting and validating", "loading into the warehouse"):
         assert re.search(rf"^\d\d:\d\d:\d\d .*{stage}", said, re.M), said
+
+
+@pytest.mark.parametrize("make, cause", [
+    (lambda p: p.mkdir(), "names a folder"),
+    (lambda p: p.write_bytes(b"not a database" * 400), "not a dateline warehouse"),
+])
+def test_a_broken_db_gets_one_line_at_once_and_no_retries(tmp_path, make, cause):
+    make(tmp_path / "w.duckdb")
+    started = time.monotonic()
+    done = cli("run", "--db", "w.duckdb", cwd=tmp_path)
+    assert done.returncode == 1 and cause in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert time.monotonic() - started < 60  # read_sources' retries are for the sources, not the warehouse
