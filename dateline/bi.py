@@ -1,23 +1,30 @@
-"""Ready-to-paste connection settings for BI tools. Every one opens the warehouse read-only:
-a run publishes a new file by renaming it over the old one, so a reader is never blocked and never
-sees a half-loaded state; reconnecting (or the tool's next query) sees the new data."""
+"""Ready-to-paste connection settings for BI tools. Every one opens the warehouse read-only: a run
+publishes a new file by renaming it over the old one, so a reader is never blocked and never sees a
+half-loaded state. A reader sees a new publish when it opens the file again (docs/bi.md: pools)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+SUPERSET = "Superset (SQLAlchemy URI; Superset 6.1 with its own SQLAlchemy 1.4 and duckdb-engine 0.17)"
 
-def connection_settings(db: Path) -> dict[str, str]:
+
+def connection_settings(db: Path, evidence_sources: Path | None = None) -> dict[str, str]:
     p = str(db)
+    evidence = os.path.relpath(db, evidence_sources or Path.cwd() / "sources" / "dateline")
     return {
-        "Superset (SQLAlchemy URI, needs duckdb-engine and SQLAlchemy < 2.1)":
+        SUPERSET:
+            f"pip install 'apache-superset[duckdb]==6.1.0' rich cachetools 'flask-caching<2.4'\n"
             f"duckdb:///{p}?access_mode=read_only",
-        "Metabase (DuckDB driver)":
-            f"Database file: {p}\nRead only: on (or add `access_mode=read_only` to the connection properties)",
-        "Tableau / Power BI (DuckDB ODBC driver)":
+        "Metabase (DuckDB driver built on DuckDB 1.5 or later)":
+            f"Database file: {p}\nEstablish a read-only connection: ON (it is off by default, and a read-write "
+            f"connection blocks every run)",
+        "Tableau / Power BI (DuckDB ODBC driver 1.5 or later)":
             f"DSN-less connection string:\nDriver=DuckDB Driver;Database={p};access_mode=read_only",
-        "Evidence (sources/dateline/connection.yaml)":
-            f"name: dateline\ntype: duckdb\noptions:\n  filename: {p}\n  read_only: true",
-        "DuckDB CLI / Python":
+        "Evidence (sources/dateline/connection.yaml; a path relative to that folder)":
+            f"name: dateline\ntype: duckdb\noptions:\n  filename: {evidence}\n"
+            f"# package.json: \"overrides\": {{\"@duckdb/node-api\": \"1.5.6-r.1\"}} (the template's 1.4 cannot read the file)",
+        "DuckDB CLI / Python (DuckDB 1.5 or later)":
             f"duckdb -readonly {p}\npython -c \"import duckdb; duckdb.connect('{p}', read_only=True)\"",
         "Files (Parquet) instead":
             f"dateline export ./export --db {p}   # then point the tool at ./export/*.parquet",

