@@ -94,11 +94,6 @@ def run(
 ) -> None:
     """Load articles into the warehouse: new ones added, changed ones replaced, unchanged ones skipped."""
     quiet_prefect(verbose)
-    from dateline import progress
-    from dateline.launch import LaunchError, run_ingest
-    from dateline.prefect_server import ServerNotStarted
-    from dateline.warehouse import WarehouseBusy
-
     sources = list(source) if source else [sample_folder()]
     missing = missing_sources(sources)
     if missing:
@@ -108,12 +103,29 @@ def run(
     console.print(f"[bold]dateline run[/] → {path}  ({', '.join(sources)})")
     if task_runner == "dask":
         console.print(f"NLP batches on Dask ({dask_address or 'a local cluster'})")
+    summary = run_or_exit(verbose, path, wait, sources, str(path), model, workers or None, batch_size or None,
+                          task_runner, dask_address, strict, wait)
+    print_summary(summary)
+    if summary["status"] != "completed":
+        raise typer.Exit(1)
+    if all_sources_failed(summary, sources):
+        console.print("[red]every source failed: nothing was read[/]")
+        raise typer.Exit(1)
+
+
+def run_or_exit(verbose: bool, path: Path, wait: float, *ingest_args) -> dict:
+    """The run's summary; or one line and the exit code for an interrupt (130/143), a launch mistake (2),
+    a busy warehouse (3) or any other error (1)."""
+    from dateline import progress
+    from dateline.launch import LaunchError, run_ingest
+    from dateline.prefect_server import ServerNotStarted
+    from dateline.warehouse import WarehouseBusy
+
     install_progress_bar()
     on_sigterm()
     try:
         fail_fast_if_busy(path, wait)
-        summary = run_ingest(sources, str(path), model, workers or None, batch_size or None, task_runner,
-                             dask_address, strict, wait)
+        return run_ingest(*ingest_args)
     except (KeyboardInterrupt, SystemExit) as exc:
         stop_everything()
         console.print(f"[yellow]{INTERRUPTED}[/]")
@@ -128,12 +140,6 @@ def run(
         fail(exc, verbose)
     finally:
         progress.uninstall()
-    print_summary(summary)
-    if summary["status"] != "completed":
-        raise typer.Exit(1)
-    if all_sources_failed(summary, sources):
-        console.print("[red]every source failed: nothing was read[/]")
-        raise typer.Exit(1)
 
 
 LIKELY_CAUSES = {  # words of an error → what the user can do about it
