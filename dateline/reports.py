@@ -5,6 +5,7 @@ import datetime as dt
 import html
 import io
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,12 @@ from dateline.readonly import run_read_only
 
 EXPORT_TABLES = ("articles", *schema.EXTRACTED, *schema.RUN_TABLES)
 MONTHLY = set(schema.FACTS)  # tables partitioned by month of the article's date in a Parquet export
+BI_FOLDER = "bi"  # where an export puts the BI views (the star schema): one file each
+
+
+def bi_views() -> list[str]:
+    """The views of sql/views/, by file name: facts, dimensions and the convenience views."""
+    return [name[:-4] for name, _ in warehouse.sql_files("views")]
 
 
 @dataclass
@@ -51,6 +58,17 @@ def run_report(db: Path, name: str, params: dict[str, str] | None = None) -> pd.
     return run_read_only(db, report.sql, bound or None)
 
 
+def _export_one(con, table: str, folder: Path, fmt: str, monthly: bool) -> int:
+    """One table or view to its file (or month folders, replaced whole: a re-export leaves no stale month)."""
+    n = con.execute(warehouse.sql_text("queries/count_rows.sql"), {"table": table}).fetchall()[0][0]
+    target = folder / (table if monthly else f"{table}.{fmt}")
+    if monthly and target.is_dir():
+        shutil.rmtree(target)
+    query = "queries/export_monthly.sql" if monthly else f"queries/export_{fmt}.sql"
+    con.execute(warehouse.sql_text(query), {"table": table, "path": str(target)})
+    return n
+
+
 def _has_default(description: str, param: str) -> bool:
     """Whether the report's description gives the parameter a default ("limit (default 10)")."""
     return re.search(rf"\b{re.escape(param)}\b[^.;]*\(default", description) is not None
@@ -75,11 +93,10 @@ def export(db: Path, folder: Path, fmt: str = "parquet") -> dict[str, int]:
     counts = {}
     try:
         for table in EXPORT_TABLES:
-            counts[table] = con.execute(warehouse.sql_text("queries/count_rows.sql"), {"table": table}).fetchall()[0][0]
-            monthly = fmt == "parquet" and table in MONTHLY
-            target = folder / (table if monthly else f"{table}.{fmt}")
-            query = "queries/export_monthly.sql" if monthly else f"queries/export_{fmt}.sql"
-            con.execute(warehouse.sql_text(query), {"table": table, "path": str(target)})
+            counts[table] = _export_one(con, table, folder, fmt, monthly=fmt == "parquet" and table in MONTHLY)
+        (folder / BI_FOLDER).mkdir(exist_ok=True)
+        for view in bi_views():
+            counts[f"{BI_FOLDER}/{view}"] = _export_one(con, view, folder / BI_FOLDER, fmt, monthly=False)
     finally:
         con.close()
     return counts

@@ -163,3 +163,20 @@ def test_a_star_schema_for_bi(db):
                     "AND source_country NOT IN (SELECT country_code FROM dim_country)")
         assert unknown == []
         assert q("SELECT count(*) > 0 FROM fact_events f JOIN dim_country c ON c.country_code = f.source_country") == [(True,)]
+
+
+def test_export_writes_the_star_schema_and_a_re_export_leaves_no_stale_month(db, tmp_path):
+    import shutil
+
+    counts = reports.export(db, tmp_path / "out")
+    assert {"bi/fact_events", "bi/dim_date", "bi/dim_country", "bi/dim_article"} <= set(counts)
+    assert counts["bi/dim_country"] > 200
+    moved = tmp_path / "moved.duckdb"
+    shutil.copy(db, moved)
+    with duckdb.connect(str(moved)) as con:
+        con.execute("UPDATE articles SET published_date = DATE '1999-01-15'")
+    again = reports.export(moved, tmp_path / "out")
+    with duckdb.connect() as con:
+        got = con.execute(f"SELECT count(*) FROM read_parquet('{tmp_path}/out/quotes/**/*.parquet', "
+                          "hive_partitioning = true)").fetchall()[0][0]
+    assert got == again["quotes"] == counts["quotes"] > 0
