@@ -28,6 +28,44 @@ def _column_text(column: schema.Column) -> str:
     return column.about + (f" (one of: {', '.join(column.values)})" if column.values else "")
 
 
+# view columns that no table has, described here; the others take their table column's description
+VIEW_COLUMNS = {
+    "article_ids": "the articles that report it (a list: for SQL, not for BI tools)",
+    "article_source": "the article's source (articles.source)", "articles": "articles it appears in",
+    "date": "the day (join any date column here)", "day_of_week": "ISO day of the week, 1 = Monday",
+    "event_month": "the first day of the event's month (a DATE)", "first_loaded": "when it was first loaded",
+    "first_seen": "the earliest article date it appears on", "last_seen": "the latest article date it appears on",
+    "mention": "the quantity as written", "mentions": "times it is named", "month": "the first day of the month",
+    "month_label": "the month as YYYY-MM", "quarter": "the first day of the quarter", "reports": "stories that report it",
+    "source_actor_example": "one source actor as written", "speaker_country": "the speaker's country (ISO 3166 alpha-3)",
+    "speaker_label": "the speaker's resolved name, else the speaker as written", "speaker_type": "the speaker's entity type",
+    "target": "the target: its country, else the actor as written", "target_actor_example": "one target actor as written",
+    "week": "the Monday of the ISO week", "year": "the year",
+}
+VIEW_TABLE = {"fact_events": "events", "events_deduplicated": "events", "fact_quotes": "quotes", "quotes_by_speaker": "quotes",
+              "fact_metrics": "metrics", "metric_series": "metrics", "dim_article": "articles", "dim_entities": "entities",
+              "dim_country": "countries"}
+
+
+def view_column_comments(columns: list[tuple[str, str]]) -> list[str]:
+    """`COMMENT ON COLUMN` for each (view, column): its own description, else its table's column's."""
+    tables = schema.tables()
+    statements = []
+    for view, column in columns:
+        home = tables.get(VIEW_TABLE.get(view, ""))
+        text = VIEW_COLUMNS.get(column) or _table_column_text(home, column) or next(
+            (_column_text(c) for t in tables.values() for c in t.columns if c.name == column and c.about), None)
+        if text:
+            statements.append(f'COMMENT ON COLUMN {view}."{column}" IS {_literal(text)}')
+    return statements
+
+
+def _table_column_text(table: schema.Table | None, column: str) -> str | None:
+    if table is None or column not in table.names:
+        return None
+    return _column_text(table.column(column))
+
+
 def view_comment(view_sql: str) -> str | None:
     """`COMMENT ON VIEW` from a view file's leading `--` comment lines, or None."""
     name = re.search(r"CREATE OR REPLACE VIEW\s+(\w+)", view_sql)

@@ -120,9 +120,10 @@ def _fill_countries(con: duckdb.DuckDBPyConnection) -> None:
 
 def describe(con: duckdb.DuckDBPyConnection) -> None:
     """Every table, column and view described for BI tools (`comments.py`)."""
-    from dateline.comments import table_comments, view_comment
+    from dateline.comments import table_comments, view_column_comments, view_comment
 
     statements = table_comments() + [c for _, sql in sql_files("views") if (c := view_comment(sql))]
+    statements += view_column_comments(con.execute(sql_text("queries/view_columns.sql")).fetchall())
     for statement in statements:
         con.execute(statement)
 

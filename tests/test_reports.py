@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dateline import reports
+from dateline import reports, warehouse
 from dateline.bi import SUPERSET, connection_settings
 
 pytestmark = pytest.mark.slow
@@ -143,9 +143,12 @@ def test_bi_tools_see_descriptions_and_keys(db):
         engine.dispose()
     with duckdb.connect(str(db), read_only=True) as con:
         undescribed = con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal AND comment IS NULL").fetchall()
+        bare_columns = [r for r in con.execute(warehouse.sql_text("queries/view_columns.sql")).fetchall()
+                        if con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = ? AND column_name = ?",
+                                       list(r)).fetchall()[0][0] is None]
         keys = dict(con.execute("SELECT table_name, constraint_column_names FROM duckdb_constraints() "
                                 "WHERE constraint_type = 'PRIMARY KEY'").fetchall())
-    assert undescribed == []
+    assert undescribed == [] and bare_columns == []
     # (duckdb-engine's inspector cannot read keys under SQLAlchemy 2: DuckDB's own catalogue is the check)
     assert {t: keys.get(t) for t in ("quotes", "metrics", "events", "articles")} == {
         "quotes": ["quote_id"], "metrics": ["metric_id"], "events": ["event_id"], "articles": ["article_id"]}
