@@ -6,6 +6,7 @@ a message saying why.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -16,10 +17,17 @@ class ReadOnlyViolation(RuntimeError):
     pass
 
 
+# One query cannot take the machine: a memory cap (spilling is off, external access being off), no
+# extension installed or loaded behind the user's back, and settings locked so `SET` cannot lift them.
+READER_CONFIG = {"enable_external_access": False, "memory_limit": os.environ.get("DATELINE_SQL_MEMORY", "2GB"),
+                 "autoinstall_known_extensions": False, "autoload_known_extensions": False,
+                 "lock_configuration": True}
+
+
 def run_read_only(db: Path, query: str, params: list | dict | None = None) -> pd.DataFrame:
     if not Path(db).exists():
         raise FileNotFoundError(f"no warehouse at {db}; run `dateline run` first")
-    con = duckdb.connect(str(db), read_only=True, config={"enable_external_access": False})
+    con = duckdb.connect(str(db), read_only=True, config=READER_CONFIG)
     try:
         if len(con.extract_statements(query)) > 1:
             raise ReadOnlyViolation("one statement at a time: `dateline sql` shows one result")
@@ -27,7 +35,8 @@ def run_read_only(db: Path, query: str, params: list | dict | None = None) -> pd
             return con.execute(query, params or []).df()
         except (duckdb.PermissionException, duckdb.InvalidInputException) as exc:
             message = str(exc)
-            if "read-only" in message or "external access" in message.lower() or "disabled" in message.lower():
+            if "read-only" in message or "external access" in message.lower() or "disabled" in message.lower() \
+                    or "configuration has been locked" in message:
                 raise ReadOnlyViolation(f"dateline sql only reads the warehouse ({message.splitlines()[0]})") from None
             raise
     finally:

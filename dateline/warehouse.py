@@ -41,6 +41,7 @@ def sql_files(folder: str) -> list[tuple[str, str]]:
     return sorted((p.name, p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".sql"))
 
 
+NO_EXTENSIONS = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}  # nothing fetched
 WRITER_MEMORY = os.environ.get("DATELINE_DUCKDB_MEMORY", "512MB")  # beyond this the load spills to disk
 
 
@@ -49,6 +50,7 @@ def connect_writer(path: Path) -> duckdb.DuckDBPyConnection:
     temporary folder beside the warehouse instead of growing with the data."""
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION,
                                              "memory_limit": WRITER_MEMORY,
+                                             **NO_EXTENSIONS,  # a SQLite file as --db fetches nothing
                                              "temp_directory": str(path.parent / ".dateline-tmp")})
 
 
@@ -56,7 +58,7 @@ def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}; run `dateline run` first")
-    return duckdb.connect(str(path), read_only=True)
+    return duckdb.connect(str(path), read_only=True, config=NO_EXTENSIONS)
 
 
 @contextlib.contextmanager

@@ -197,3 +197,18 @@ def test_a_broken_db_gets_one_line_at_once_and_no_retries(tmp_path, make, cause)
     done = cli("run", "--db", "w.duckdb", cwd=tmp_path)
     assert done.returncode == 1 and cause in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert time.monotonic() - started < 60  # read_sources' retries are for the sources, not the warehouse
+
+
+def test_a_sqlite_file_as_db_fetches_no_extension(tmp_path):
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "lite.db") as con:
+        con.execute("CREATE TABLE x (a)")
+    done = cli("run", "--db", "lite.db", cwd=tmp_path)
+    assert done.returncode == 1 and "not a DuckDB warehouse" in done.stderr
+    assert "Failed to download" not in done.stderr and "extensions.duckdb.org" not in done.stderr, done.stderr
+
+
+def test_dateline_sql_cannot_lift_its_memory_cap(sample_run):
+    done = cli("sql", "SET memory_limit='100GB'", "--db", "w.duckdb", cwd=sample_run[0])
+    assert done.returncode == 2 and "configuration has been locked" in " ".join(done.stderr.split())
