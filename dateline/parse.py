@@ -1,6 +1,7 @@
 """From raw input to an `Article`: decoding, the dateline header, dates, size cap and content hash."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -109,12 +110,38 @@ def parse_article(raw: RawArticle) -> Article:
     )
 
 
+def valid_unicode(value):
+    """A string with its lone surrogates (a JSON "\\ud800", a file name that is not UTF-8) as U+FFFD, which
+    every later step can encode; other values as they are, dicts and lists walked."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _has_surrogate(value) else value
+    if isinstance(value, dict):
+        return {valid_unicode(k): valid_unicode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [valid_unicode(v) for v in value]
+    return value
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
+def _clean(raw: RawArticle) -> RawArticle:
+    fields = {f: getattr(raw, f) for f in ("article_id", "source", "text", "title", "url", "date", "city", "extra")}
+    cleaned = {f: valid_unicode(v) for f, v in fields.items()}
+    return raw if cleaned == fields else dataclasses.replace(raw, **cleaned)
+
+
 def parse_all(raws: list[RawArticle]) -> tuple[list[Article], list[Rejection]]:
     """Parse a batch; what fails becomes a Rejection, and the rest goes on."""
     articles: list[Article] = []
     rejections: list[Rejection] = []
     seen: dict[str, str] = {}
-    for raw in raws:
+    for raw in map(_clean, raws):
         try:
             article = parse_article(raw)
         except BadInput as exc:

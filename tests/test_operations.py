@@ -212,3 +212,17 @@ def test_a_sqlite_file_as_db_fetches_no_extension(tmp_path):
 def test_dateline_sql_cannot_lift_its_memory_cap(sample_run):
     done = cli("sql", "SET memory_limit='100GB'", "--db", "w.duckdb", cwd=sample_run[0])
     assert done.returncode == 2 and "configuration has been locked" in " ".join(done.stderr.split())
+
+
+def test_lone_surrogates_and_a_file_name_that_is_not_utf8_load_the_run(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "news.jsonl").write_text('{"id": "a\\ud800", "title": "T\\ud800", "body": "Paris: France and Germany '
+                                    'held talks on Monday \\ud800 about trade."}\n'
+                                    '{"id": "b", "body": "Rome: Italy and Spain signed two agreements on Tuesday."}\n')
+    (src / os.fsdecode(b"bad\xff.txt")).write_text("date 2024-01-02 Oslo: Norway held talks on Monday.")
+    done = cli("run", "--source", "src", "--db", "w.duckdb", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with __import__("duckdb").connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        ids = sorted(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall())
+    assert ids == ["a\ufffd", "b", "bad\ufffd.txt"]
