@@ -42,9 +42,15 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def missing_sources(sources: list[str]) -> list[str]:
-    """Local sources that do not exist (a feed or page URL is checked when it is fetched)."""
-    return [s for s in sources if not s.startswith(("http://", "https://")) and not Path(s).exists()]
+def sources_or_exit(source: list[str] | None) -> list[str]:
+    """The sources asked for (the bundled sample when none); exit 2 before anything starts when a local one
+    does not exist (a feed or page URL is checked when it is fetched)."""
+    sources = list(source) if source else [sample_folder()]
+    missing = [s for s in sources if not s.startswith(("http://", "https://")) and not Path(s).exists()]
+    if missing:
+        console.print(f"[red]no such source: {', '.join(missing)}[/] (nothing was run)")
+        raise typer.Exit(2)
+    return sources
 
 
 def on_sigterm() -> None:
@@ -94,11 +100,7 @@ def run(
 ) -> None:
     """Load articles into the warehouse: new ones added, changed ones replaced, unchanged ones skipped."""
     quiet_prefect(verbose)
-    sources = list(source) if source else [sample_folder()]
-    missing = missing_sources(sources)
-    if missing:
-        console.print(f"[red]no such source: {', '.join(missing)}[/] (nothing was run)")
-        raise typer.Exit(2)
+    sources = sources_or_exit(source)
     path = db_path(db)
     console.print(f"[bold]dateline run[/] → {path}  ({', '.join(sources)})")
     if task_runner == "dask":
@@ -429,12 +431,7 @@ def serve(
     from dateline.prefect_server import local_server
 
     path = str(db_path(db).resolve())
-    source = list(source) if source else [sample_folder()]
-    missing = missing_sources(source)
-    if missing:
-        console.print(f"[red]no such source: {', '.join(missing)}[/]")
-        raise typer.Exit(2)
-    sources = [s if s.startswith(("http://", "https://")) else str(Path(s).resolve()) for s in source]
+    sources = [s if s.startswith(("http://", "https://")) else str(Path(s).resolve()) for s in sources_or_exit(source)]
 
     def go() -> None:
         from dateline.flows.serve import serve as serve_flow

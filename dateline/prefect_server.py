@@ -29,16 +29,7 @@ def local_server(log_path: Path, timeout: float = 90.0) -> Iterator[str | None]:
     env = {**os.environ, "PREFECT_SERVER_UI_API_URL": url}
     proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
-    ready = None
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            with urllib.request.urlopen(url + "/health", timeout=2) as response:
-                if response.status == 200:
-                    ready = url
-                    break
-        except OSError:
-            time.sleep(0.5)
+    ready = url if _answers(url, timeout, proc) else None
     try:
         yield ready
     finally:
@@ -64,11 +55,12 @@ uvicorn.main()
 
 
 @contextlib.contextmanager
-def temporary_server(log_path: Path, timeout: float = 180.0) -> Iterator[str]:
+def temporary_server(log_path: Path) -> Iterator[str]:
     """Prefect's temporary API server (no UI) for one `dateline run`, started the way Prefect starts its
     own but in a session of its own: Ctrl-C reaches the run, which then still reports to a live server,
     instead of killing the server first. Yields the API URL as soon as the process is started; call
-    `wait_healthy` before the first request. Stopped after; it also dies with the run."""
+    `wait_healthy` before the first request. Stopped after; it also dies with the run. Its log is kept
+    only when the run failed."""
     import importlib.util
 
     prefect_root = Path(importlib.util.find_spec("prefect").origin).parent.parent  # not imported: it would read
@@ -79,8 +71,10 @@ def temporary_server(log_path: Path, timeout: float = 180.0) -> Iterator[str]:
         [sys.executable, "-c", SERVER_CHILD, "--app-dir", str(prefect_root), "--factory",
          "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port), "--log-level", "error",
          "--lifespan", "on"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
+    failed = True
     try:
         yield f"http://127.0.0.1:{port}/api"
+        failed = False
     finally:
         proc.terminate()
         try:
@@ -89,20 +83,28 @@ def temporary_server(log_path: Path, timeout: float = 180.0) -> Iterator[str]:
             proc.kill()
             proc.wait()
         log.close()
+        if not failed:
+            log_path.unlink(missing_ok=True)
 
 
 def wait_healthy(url: str, timeout: float = 180.0) -> None:
     """Wait for a server's health check; a clear ServerNotStarted if it does not answer in time."""
+    if not _answers(url, timeout):
+        raise ServerNotStarted(f"Prefect's temporary server did not answer within {timeout:.0f} s "
+                               "(a very busy machine?): set PREFECT_API_URL to a running server, or try again")
+
+
+def _answers(url: str, timeout: float, proc: subprocess.Popen | None = None) -> bool:
+    """Whether the server at `url` answers its health check within `timeout` s (and its process lives)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (proc is None or proc.poll() is None):
         try:
             with urllib.request.urlopen(url + "/health", timeout=2) as response:
                 if response.status == 200:
-                    return
+                    return True
         except OSError:
             time.sleep(0.2)
-    raise ServerNotStarted(f"Prefect's temporary server did not answer within {timeout:.0f} s "
-                           "(a very busy machine?): set PREFECT_API_URL to a running server, or try again")
+    return False
 
 
 class ServerNotStarted(RuntimeError):
