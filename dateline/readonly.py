@@ -17,8 +17,8 @@ class ReadOnlyViolation(RuntimeError):
     pass
 
 
-# One query cannot take the machine: a memory cap (spilling is off, external access being off), no
-# extension installed or loaded behind the user's back, and settings locked so `SET` cannot lift them.
+# One query cannot take the machine: a memory cap, no extension installed or loaded behind the user's
+# back, and settings locked so `SET` cannot lift them.
 READER_CONFIG = {"enable_external_access": False, "memory_limit": os.environ.get("DATELINE_SQL_MEMORY", "2GB"),
                  "autoinstall_known_extensions": False, "autoload_known_extensions": False,
                  "lock_configuration": True}
