@@ -26,7 +26,7 @@ def decode(data: bytes) -> str:
     if not data.strip():
         raise BadInput("empty file")
     sample = data[:65536]
-    if b"\x00" in sample:
+    if b"\x00" in data:
         raise BadInput("binary file (contains NUL bytes)")
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if controls > max(8, len(sample) // 100):

@@ -181,10 +181,11 @@ def read_sources_with_state(locations: list[str], known: dict) -> tuple[list[Raw
 
 
 def plan_changes(articles: list[Article], db: Path) -> Plan:
-    """Which articles to (re)process: new ids and ids whose content hash changed. The same text under
-    another id (one story from two sources) is a duplicate, rejected with the id it duplicates."""
-    known = warehouse.article_hashes(db)
-    owner_of = {h: aid for aid, h in known.items()}
+    """Which articles to (re)process: new ids, and ids whose text or whose date, title, url or city changed
+    (a correction). The same text under another id (one story from two sources) is a duplicate, rejected
+    with the id it duplicates."""
+    known = warehouse.known_articles(db, [a.article_id for a in articles], [a.content_hash for a in articles])
+    owner_of = {row["content_hash"]: aid for aid, row in known.items()}
     todo, new, changed, unchanged, duplicates = [], 0, 0, 0, []
     for a in articles:
         old = known.get(a.article_id)
@@ -196,12 +197,18 @@ def plan_changes(articles: list[Article], db: Path) -> Plan:
         if old is None:
             new += 1
             todo.append(a)
-        elif old != a.content_hash:
+        elif old != stored_fields(a):
             changed += 1
             todo.append(a)
         else:
             unchanged += 1
     return Plan(todo, new, changed, unchanged, duplicates)
+
+
+def stored_fields(a: Article) -> dict:
+    """An article's fields as `warehouse.known_articles` reads them back."""
+    return {"content_hash": a.content_hash, "title": a.title, "url": a.url, "published_date": a.published_date,
+            "dateline_city": a.dateline_city}
 
 
 def article_rows(articles: list[Article], run_id: str) -> list[dict]:

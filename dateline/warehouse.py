@@ -134,15 +134,21 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in con.execute(sql_text("queries/table_names.sql")).fetchall()}
 
 
-def article_hashes(db: Path) -> dict[str, str]:
-    """The content hash of every article in the published warehouse (empty when there is none)."""
+KNOWN_FIELDS = ("content_hash", "title", "url", "published_date", "dateline_city")
+
+
+def known_articles(db: Path, ids: list[str], hashes: list[str]) -> dict[str, dict]:
+    """What the published warehouse holds (`KNOWN_FIELDS`) of the articles with these ids, or with these
+    texts under other ids, keyed by article id; only those rows are read (empty when there is no warehouse)."""
     if not db.exists():
         return {}
     con = connect_read_only(db)
     try:
         if "articles" not in _tables(con):
             return {}
-        return dict(con.execute(sql_text("queries/article_hashes.sql")).fetchall())
+        con.register("incoming", pd.DataFrame({"article_id": ids, "content_hash": hashes}, dtype="string"))
+        rows = con.execute(sql_text("queries/known_articles.sql")).fetchall()
+        return {row[0]: dict(zip(KNOWN_FIELDS, row[1:])) for row in rows}
     finally:
         con.close()
 

@@ -39,14 +39,23 @@ def discover(location: str, state: dict | None = None) -> Iterator[Item]:
         yield Rejection(location, location, "source not found")
         return
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and _reader_for(p))
-        if not files:
-            yield Rejection(location, location, "folder holds no .txt, .jsonl, .jsonl.gz, .csv or feed files")
-        for file in files:
-            yield from _reader_for(file)(file, root=path)
+        yield from _read_folder(path, location)
         return
     reader = _reader_for(path)
     if reader is None:
         yield Rejection(location, location, f"unknown input form {path.suffix!r}; expected .txt, .jsonl, .jsonl.gz, .csv or a feed")
         return
-    yield from reader(path, root=path.parent)
+    yield from reader(path, root=path.parent if reader is read_text_file else None)
+
+
+def _read_folder(path: Path, location: str) -> Iterator[Item]:
+    """Every known file under a folder; a link to such a file that leads nowhere (broken, or a loop) is
+    a rejection, not skipped in silence."""
+    candidates = sorted(p for p in path.rglob("*") if _reader_for(p))
+    files = [p for p in candidates if p.is_file()]
+    for link in (p for p in candidates if p.is_symlink() and not p.exists()):
+        yield Rejection(location, link.relative_to(path).as_posix(), "symbolic link that leads nowhere (broken or a loop)")
+    if not files and len(candidates) == 0:
+        yield Rejection(location, location, "folder holds no .txt, .jsonl, .jsonl.gz, .csv or feed files")
+    for file in files:
+        yield from _reader_for(file)(file, root=path)

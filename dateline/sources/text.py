@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from dateline.parse import BadInput, decode
+from dateline.parse import MAX_ARTICLE_BYTES, BadInput, decode
 from dateline.records import RawArticle, Rejection
 
 
@@ -12,6 +12,8 @@ def read_text_file(path: Path, root: Path) -> Iterator[RawArticle | Rejection]:
     article_id = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     source = str(root)
     try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise BadInput(f"file larger than the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB cap for one article")
         text = decode(path.read_bytes())
     except BadInput as exc:
         yield Rejection(source, article_id, str(exc), _excerpt(path))
