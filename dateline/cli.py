@@ -178,10 +178,12 @@ def fail_fast_if_busy(db: Path, wait: float) -> None:
 
 
 def stop_everything() -> None:
-    """After an interrupt: the model processes go now; the lock goes with this process."""
+    """After an interrupt: the model processes and the run's spill folder go now; the lock goes with this process."""
     from dateline import workers as model_processes
+    from dateline.pipeline import sweep_spill_folders
 
     model_processes.close()
+    sweep_spill_folders(os.getpid())
 
 
 def all_sources_failed(summary: dict, sources: list[str]) -> bool:
@@ -318,13 +320,15 @@ def sql(
     query: str = typer.Argument(..., help="One read-only SQL statement."),
     db: Optional[Path] = DbOption,
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    max_rows: int = typer.Option(10_000, "--max-rows", min=0, help="Rows shown at most; 0 for all."),
+    memory: Optional[str] = typer.Option(None, "--memory-limit", help="Memory the query may use (default 2GB or $DATELINE_SQL_MEMORY)."),
 ) -> None:
-    """Run read-only SQL against the warehouse."""
+    """Run one read-only SQL statement against the warehouse."""
     from dateline.readonly import ReadOnlyViolation, run_read_only
 
     check_format(fmt)
     try:
-        frame = run_read_only(db_path(db), query)
+        frame = run_read_only(db_path(db), query, max_rows=max_rows, memory=memory)
     except ReadOnlyViolation as exc:
         console.print(f"[red]refused:[/] {exc}")
         raise typer.Exit(2)
@@ -334,23 +338,38 @@ def sql(
     except Exception as exc:  # a SQL error is the user's to read, not a traceback
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1)
+    if max_rows and len(frame) > max_rows:
+        frame = frame.head(max_rows)
+        console.print(f"only the first {max_rows:,} rows are shown: --max-rows 0 for all, or add a LIMIT")
     emit(frame, fmt)
 
 
 @app.command()
 def runs(db: Optional[Path] = DbOption, limit: int = typer.Option(20, "--limit", min=1),
          fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json.")) -> None:
-    """Recent runs: when, status, counts, failures."""
-    from dateline.readonly import run_read_only
-    from dateline.warehouse import sql_text
-
+    """Recent runs: when, status, counts, failures (a failed run shows at once, before any later run)."""
     check_format(fmt)
+    emit(recent_runs(db_path(db), limit), fmt)
+
+
+def recent_runs(path: Path, limit: int):
+    """The warehouse's latest runs with the failed runs journalled beside it since its last publish."""
+    import pandas as pd
+
+    from dateline.readonly import run_read_only
+    from dateline.warehouse import failed_runs, sql_text
+
+    pending = failed_runs(path)
     try:
-        frame = run_read_only(db_path(db), sql_text("queries/recent_runs.sql"), {"limit": int(limit)})
+        frame = run_read_only(path, sql_text("queries/recent_runs.sql"), {"limit": int(limit)})
     except FileNotFoundError as exc:
-        console.print(f"[red]{exc}[/]")
-        raise typer.Exit(2)
-    emit(frame, fmt)
+        if pending.empty:
+            console.print(f"[red]{exc}[/]")
+            raise typer.Exit(2)
+        frame = pd.DataFrame(columns=["run_id", "started_at", "status", "message"])
+    pending = pending.reindex(columns=frame.columns)
+    both = pd.concat([f for f in (pending, frame) if not f.empty]) if not (pending.empty and frame.empty) else frame
+    return both.sort_values("started_at", ascending=False).head(limit).reset_index(drop=True).convert_dtypes()
 
 
 @app.command()

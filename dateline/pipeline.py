@@ -5,8 +5,12 @@ read → parse → plan (new / changed / unchanged against the published warehou
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import shutil
+import tempfile
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -46,6 +50,46 @@ class RunSummary:
     warnings: list[str] = field(default_factory=list)
     data_docs: str | None = None
     breaches: list[str] = field(default_factory=list)  # quality monitors this run did not meet
+
+
+@contextlib.contextmanager
+def failure_recorded(run: "RunState", db: Path):
+    """A run that fails or is interrupted still leaves its row: journalled, then moved into `runs`."""
+    try:
+        yield
+    except BaseException as exc:
+        warehouse.record_failed_run(db, run.failed_row(exc))
+        raise
+
+
+SPILL_PREFIX = "dateline-spill-"
+
+
+def spill_folder() -> tempfile.TemporaryDirectory:
+    """A temporary folder for one run's spilled batches, named with this process's id; folders that runs
+    killed before their clean-up left behind are removed first."""
+    sweep_spill_folders()
+    return tempfile.TemporaryDirectory(prefix=f"{SPILL_PREFIX}{os.getpid()}-", ignore_cleanup_errors=True)
+
+
+def sweep_spill_folders(pid: int | None = None) -> None:
+    """Remove the spill folders of dead processes (or all of `pid`'s)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*"):
+        owner = folder.name[len(SPILL_PREFIX):].split("-", 1)[0]
+        if owner == str(pid) if pid is not None else not _alive(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(owner: str) -> bool:
+    if not owner.isdigit():
+        return False  # an older run's folder, named without its process
+    try:
+        os.kill(int(owner), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def new_run_id() -> str:
@@ -96,6 +140,14 @@ class RunState:
                 "rows_quarantined": len(self.quarantine), "seconds": round(self.seconds, 3),
                 "model": self.model or "default", "sources": "; ".join(self.sources), "message": None,
                 "workers": self.workers, "stage_seconds": json.dumps(self.stages)}
+
+    def failed_row(self, exc: BaseException) -> dict:
+        """The `runs` row of a run that did not publish: what it was, and what went wrong in one line."""
+        interrupted = not isinstance(exc, Exception)  # Ctrl-C, SIGTERM (Prefect's TerminationSignal), exit
+        message = "interrupted" if interrupted else f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
+        return {"run_id": self.run_id, "started_at": self.started_at, "finished_at": dt.datetime.now(),
+                "status": "failed", "seconds": round(self.seconds, 3), "model": self.model or "default",
+                "sources": "; ".join(self.sources), "message": message[:500]}
 
     def tables(self, plan: "Plan", polled: list[dict]) -> dict[str, pd.DataFrame]:
         """The rows a run writes about itself, beside the articles' rows."""

@@ -19,20 +19,28 @@ class ReadOnlyViolation(RuntimeError):
 
 # One query cannot take the machine: a memory cap, no extension installed or loaded behind the user's
 # back, and settings locked so `SET` cannot lift them.
-READER_CONFIG = {"enable_external_access": False, "memory_limit": os.environ.get("DATELINE_SQL_MEMORY", "2GB"),
-                 "autoinstall_known_extensions": False, "autoload_known_extensions": False,
-                 "lock_configuration": True}
+DEFAULT_MEMORY = os.environ.get("DATELINE_SQL_MEMORY", "2GB")
 
 
-def run_read_only(db: Path, query: str, params: list | dict | None = None) -> pd.DataFrame:
+def reader_config(memory: str | None = None) -> dict:
+    return {"enable_external_access": False, "memory_limit": memory or DEFAULT_MEMORY,
+            "autoinstall_known_extensions": False, "autoload_known_extensions": False, "lock_configuration": True}
+
+
+def run_read_only(db: Path, query: str, params: list | dict | None = None, max_rows: int | None = None,
+                  memory: str | None = None) -> pd.DataFrame:
+    """One statement's result; at most `max_rows` + 1 rows are read (the caller says when there were more)."""
     if not Path(db).exists():
         raise FileNotFoundError(f"no warehouse at {db}; run `dateline run` first")
-    con = duckdb.connect(str(db), read_only=True, config=READER_CONFIG)
+    con = duckdb.connect(str(db), read_only=True, config=reader_config(memory))
     try:
         if len(con.extract_statements(query)) > 1:
             raise ReadOnlyViolation("one statement at a time: `dateline sql` shows one result")
         try:
-            return con.execute(query, params or []).df()
+            result = con.sql(query, params=params or None)
+            if result is None:
+                return pd.DataFrame()
+            return (result.limit(max_rows + 1) if max_rows else result).df()
         except (duckdb.PermissionException, duckdb.InvalidInputException) as exc:
             message = str(exc)
             if "read-only" in message or "external access" in message.lower() or "disabled" in message.lower() \

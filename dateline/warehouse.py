@@ -54,6 +54,14 @@ def connect_writer(path: Path) -> duckdb.DuckDBPyConnection:
                                              "temp_directory": str(path.parent / ".dateline-tmp")})
 
 
+def files_only_in(con: duckdb.DuckDBPyConnection, folders: list[Path | None]) -> None:
+    """From now on the connection reads and writes no file but its database and those under `folders`
+    (the run's spilled batches, its own temporary folder): input can make a load touch nothing else."""
+    allowed = [str(Path(f).resolve()) + os.sep for f in folders if f is not None]
+    con.execute("SET allowed_directories = $allowed", {"allowed": allowed})
+    con.execute("SET enable_external_access = false")
+
+
 def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not path.exists():
@@ -211,36 +219,90 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
     """Load one run's rows into a staging copy of the warehouse, then publish it atomically.
 
     Articles in `load.reload_ids` lose their old rows first, so a changed article is replaced and
-    a re-run duplicates nothing. Returns the number of rows written per table.
+    a re-run duplicates nothing. Failed runs journalled since the last publish become rows of `runs`.
+    Returns the number of rows written per table.
     """
     started = time.perf_counter()
-    staging = _fresh_staging(db)
-    con = connect_writer(staging)
+    staging = db.with_name(db.name + ".staging")
+    failed = failed_runs(db)
     try:
-        migrate(con)
-        con.execute("BEGIN")
-        written = _load_rows(con, load)
-        _finish_run(con, load.tables.get("runs"), time.perf_counter() - started)
-        con.execute("COMMIT")
-        con.execute("CHECKPOINT")
+        _copy_to_staging(db, staging)
+        con = connect_writer(staging)
+        try:
+            files_only_in(con, [load.spill, staging.parent / ".dateline-tmp"])
+            migrate(con)
+            con.execute("BEGIN")
+            written = _load_rows(con, load)
+            _insert_failed_runs(con, failed)
+            _finish_run(con, load.tables.get("runs"), time.perf_counter() - started)
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        faults.crash_point("publish")
+        os.replace(staging, db)
     except BaseException:
-        con.close()
-        staging.unlink(missing_ok=True)
+        _remove_staging(staging)  # a full disk, a crash, an interrupt: the partial copy goes, the published file stays
         raise
-    con.close()
-    faults.crash_point("publish")
-    os.replace(staging, db)
+    _journal(db).unlink(missing_ok=True)
     return written
 
 
-def _fresh_staging(db: Path) -> Path:
+def _copy_to_staging(db: Path, staging: Path) -> None:
     """A copy of the published file to load into (a crashed run's half-written one is never published)."""
-    staging = db.with_name(db.name + ".staging")
-    for leftover in (staging, staging.with_name(staging.name + ".wal")):
-        leftover.unlink(missing_ok=True)
+    _remove_staging(staging)
     if db.exists():
         shutil.copy2(db, staging)
-    return staging
+        faults.disk_full_point("copy")
+
+
+def _remove_staging(staging: Path) -> None:
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def _journal(db: Path) -> Path:
+    return db.with_name(db.name + ".failed-runs.jsonl")
+
+
+def record_failed_run(db: Path, row: dict) -> None:
+    """Journal a run that failed beside the warehouse (a line of JSON: no copy of the warehouse, so it works
+    on a full disk too, if anything does); `dateline runs` shows it, and the next publish moves it into `runs`."""
+    import json
+
+    try:
+        with open(_journal(db), "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(row, default=str) + "\n")
+    except OSError:
+        pass  # nowhere to write: the run's own error message is what the user sees
+
+
+def failed_runs(db: Path) -> pd.DataFrame:
+    """The failed runs journalled since the last publish, as rows of `runs`."""
+    import json
+
+    journal = _journal(db)
+    if not journal.exists():
+        return pd.DataFrame()
+    rows = []
+    for line in journal.read_text(encoding="utf-8", errors="replace").splitlines():
+        with contextlib.suppress(ValueError):  # a line cut short by a full disk
+            rows.append(json.loads(line))
+    frame = pd.DataFrame(rows)
+    for column in ("started_at", "finished_at"):
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column], errors="coerce")
+    return frame
+
+
+def _insert_failed_runs(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("failed_runs", frame)
+    try:
+        con.execute(sql_text("queries/insert_failed_runs.sql"))
+    finally:
+        con.unregister("failed_runs")
 
 
 def _load_rows(con: duckdb.DuckDBPyConnection, load: "LoadBatch") -> dict[str, int]:

@@ -8,7 +8,6 @@ Only reading sources retries: it is the one step that talks to the outside world
 """
 from __future__ import annotations
 
-import tempfile
 from collections import deque
 from pathlib import Path
 
@@ -102,7 +101,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int |
     """Load every source into the warehouse at `db`; return the run's summary as a dict.
     `workers`: model processes (default: one per core)."""
     run = pipeline.RunState(sources, nlp.model_name(model), settings.workers(workers), strict)
-    with warehouse.write_lock(Path(db), wait=wait):
+    with warehouse.write_lock(Path(db), wait=wait), pipeline.failure_recorded(run, Path(db)):
         progress.stage("reading sources")
         raws, rejected, polled = read_sources(sources, warehouse.source_state(Path(db)))
         run.lap("read", rejected)
@@ -113,7 +112,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int |
         run.lap("plan", plan.duplicates)
         print(pipeline.plan_line(articles, plan, len(run.rejections)))
         progress.stage(pipeline.plan_line(articles, plan, len(run.rejections)))
-        with tempfile.TemporaryDirectory(prefix="dateline-spill-", ignore_cleanup_errors=True) as spill:
+        with pipeline.spill_folder() as spill:
             extract_and_validate(plan.todo, run, batch_size, concurrent_batches, Path(spill))
             progress.stage("loading into the warehouse")
             written = load(db, opaque(run.tables(plan, polled)), opaque({a.article_id for a in plan.todo}), spill)

@@ -117,7 +117,9 @@ def test_an_interrupted_run_stops_in_seconds_with_one_line(tmp_path, how, code):
     inbox.mkdir()
     for k in range(3000):
         (inbox / f"{k}.txt").write_text(SAMPLE_TEXT.replace("Monday", f"Monday {k}"))
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"TMPDIR": str(temp)}
     before = _server_processes()
     proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "run", "--source", str(inbox), "--db", "w.duckdb",
                              "--workers", "2"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -141,6 +143,9 @@ def test_an_interrupted_run_stops_in_seconds_with_one_line(tmp_path, how, code):
     assert proc.returncode == code, "".join(lines) + rest
     assert elapsed < 15 and said == ["interrupted: nothing published, the warehouse is as it was"], rest
     assert not (tmp_path / "w.duckdb").exists() and not (tmp_path / "w.duckdb.staging").exists()
+    assert not list(temp.glob("dateline-spill-*"))
+    journal = (tmp_path / "w.duckdb.failed-runs.jsonl").read_text().splitlines()
+    assert [json.loads(line)["message"] for line in journal] == ["interrupted"]  # `dateline runs` shows it
     time.sleep(2)
     assert _server_processes() <= before
 
@@ -212,6 +217,24 @@ def test_a_sqlite_file_as_db_fetches_no_extension(tmp_path):
 def test_dateline_sql_cannot_lift_its_memory_cap(sample_run):
     done = cli("sql", "SET memory_limit='100GB'", "--db", "w.duckdb", cwd=sample_run[0])
     assert done.returncode == 2 and "configuration has been locked" in " ".join(done.stderr.split())
+
+
+def test_dateline_sql_shows_a_bounded_result_of_one_statement(sample_run):
+    work = sample_run[0]
+    big = cli("sql", "SELECT * FROM range(50000)", "--db", "w.duckdb", "-f", "csv", cwd=work)
+    assert big.returncode == 0 and len(big.stdout.splitlines()) == 10_001  # the header and 10,000 rows
+    assert "only the first 10,000 rows are shown: --max-rows 0 for all" in big.stderr
+    everything = cli("sql", "SELECT * FROM range(50000)", "--db", "w.duckdb", "-f", "csv", "--max-rows", "0", cwd=work)
+    assert len(everything.stdout.splitlines()) == 50_001 and "only the first" not in everything.stderr
+    started = time.monotonic()
+    cross = cli("sql", "SELECT a.range * b.range FROM range(5000) a, range(5000) b", "--db", "w.duckdb",
+                "-f", "csv", "--max-rows", "5", cwd=work)
+    assert cross.returncode == 0 and len(cross.stdout.splitlines()) == 6 and time.monotonic() - started < 60
+    two = cli("sql", "SELECT 1; SELECT 2", "--db", "w.duckdb", cwd=work)
+    assert two.returncode == 2 and "one statement at a time" in two.stderr
+    tight = cli("sql", "SELECT list(range) FROM range(20000000)", "--db", "w.duckdb", "--memory-limit", "50MB",
+                cwd=work)
+    assert tight.returncode == 1 and "memory" in tight.stderr.lower(), tight.stderr
 
 
 def test_lone_surrogates_and_a_file_name_that_is_not_utf8_load_the_run(tmp_path):

@@ -1,12 +1,12 @@
 """RSS and Atom feeds, by URL or file: each entry's page is fetched and its main text extracted with
 trafilatura; the feed's own summary stands in when the page cannot be had.
 
-HTTP is kept polite and bounded: http(s) only, a timeout, a size cap, a clear User-Agent.
+HTTP (httpx) is kept polite and bounded: http(s) only on every redirect, a deadline for the whole fetch
+(a server that sends a byte every few seconds is given up), a size cap, a clear User-Agent.
 """
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -14,8 +14,10 @@ from dateline import __version__
 from dateline.records import RawArticle, Rejection
 
 USER_AGENT = f"dateline/{__version__} (+https://pypi.org/project/dateline/; news ETL)"
-TIMEOUT_SECONDS = 20
+TIMEOUT_SECONDS = 20  # for each step: connecting, and every wait for the next bytes
+DEADLINE_SECONDS = float(os.environ.get("DATELINE_FETCH_DEADLINE", "60"))  # for the whole of one fetch
 MAX_BYTES = 5 * 1024 * 1024
+MAX_REDIRECTS = 5
 
 
 class FetchError(RuntimeError):
@@ -33,6 +35,10 @@ class TransientError(FetchError):
     """A timeout, a refused connection or a 5xx: worth another try."""
 
 
+class DeadlineMissed(FetchError):
+    """The whole answer did not come within the deadline: a server this slow is not asked again this run."""
+
+
 def fetch(url: str, headers: dict[str, str] | None = None, response_headers: dict | None = None) -> bytes:
     """`fetch_once`, tried again with backoff when the failure is transient (timeouts, 5xx)."""
     import time
@@ -48,28 +54,83 @@ def fetch(url: str, headers: dict[str, str] | None = None, response_headers: dic
 
 
 def fetch_once(url: str, headers: dict[str, str] | None = None, response_headers: dict | None = None) -> bytes:
-    """GET one http(s) URL with a timeout and a size cap; FetchError with a plain reason otherwise.
+    """GET one http(s) URL within `DEADLINE_SECONDS` for the whole exchange (connect, redirects, every byte
+    of the body), with a size cap; FetchError with a plain reason otherwise.
 
     `headers` may carry If-None-Match / If-Modified-Since (NotModified on 304); the response's ETag and
     Last-Modified are put in `response_headers` when given."""
-    if not url.startswith(("http://", "https://")):
-        raise FetchError(f"only http and https URLs are fetched, not {url.split(':', 1)[0]!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
+    _check_scheme(url)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            data = response.read(MAX_BYTES + 1)
-            if response_headers is not None:
-                response_headers.update({k: response.headers.get(k) for k in ("ETag", "Last-Modified")})
-    except urllib.error.HTTPError as exc:
-        if exc.code == 304:
-            raise NotModified() from None
-        error = TransientError if exc.code >= 500 or exc.code == 429 else FetchError
-        raise error(f"HTTP {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise TransientError(f"cannot fetch: {getattr(exc, 'reason', exc)}") from None
-    if len(data) > MAX_BYTES:
-        raise FetchError(f"larger than the {MAX_BYTES // (1024 * 1024)} MB cap")
+        return _in_own_loop(_get, url, headers or {}, response_headers)
+    except TimeoutError:
+        raise DeadlineMissed(f"no complete answer within {DEADLINE_SECONDS:g} s") from None
+
+
+def _in_own_loop(function, *args):
+    """Run an async function to completion from sync code, also when this thread already runs a loop."""
+    import asyncio
+    import concurrent.futures
+
+    import anyio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return anyio.run(function, *args)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, function, *args).result()
+
+
+async def _get(url: str, headers: dict[str, str], response_headers: dict | None) -> bytes:
+    import anyio
+    import httpx
+
+    with anyio.fail_after(DEADLINE_SECONDS):
+        async with httpx.AsyncClient(timeout=TIMEOUT_SECONDS, headers={"User-Agent": USER_AGENT}) as client:
+            try:
+                response = await _follow(client, client.build_request("GET", url, headers=headers))
+                try:
+                    data = await _body(response)
+                finally:
+                    await response.aclose()
+            except httpx.HTTPError as exc:
+                raise TransientError(f"cannot fetch: {exc or type(exc).__name__}") from None
+    if response_headers is not None:
+        response_headers.update({k: response.headers.get(k) for k in ("ETag", "Last-Modified")})
     return data
+
+
+async def _follow(client, request):
+    """Send `request`, following up to `MAX_REDIRECTS` redirects, each to http(s) only."""
+    for _ in range(MAX_REDIRECTS + 1):
+        response = await client.send(request, stream=True)
+        if response.next_request is None:
+            return response
+        await response.aclose()
+        request = response.next_request
+        _check_scheme(str(request.url), redirected=True)
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+
+async def _body(response) -> bytes:
+    if response.status_code == 304:
+        raise NotModified()
+    if response.status_code >= 400:
+        error = TransientError if response.status_code >= 500 or response.status_code == 429 else FetchError
+        raise error(f"HTTP {response.status_code} {response.reason_phrase}")
+    data = bytearray()
+    async for chunk in response.aiter_bytes():  # decoded (gzip) chunk by chunk: the cap holds for inflated data
+        data += chunk
+        if len(data) > MAX_BYTES:
+            raise FetchError(f"larger than the {MAX_BYTES // (1024 * 1024)} MB cap")
+    return bytes(data)
+
+
+def _check_scheme(url: str, redirected: bool = False) -> None:
+    if not url.startswith(("http://", "https://")):
+        scheme = url.split(":", 1)[0]
+        raise FetchError(f"redirected to a {scheme!r} URL; only http and https are followed" if redirected
+                         else f"only http and https URLs are fetched, not {scheme!r}")
 
 
 def _page_text(url: str) -> tuple[str | None, str | None]:
@@ -118,20 +179,34 @@ def _entry_article(entry, n: int, source: str, known: set, state: dict) -> RawAr
     article_id = entry.get("id") or link or f"{source}#{n}"
     if article_id in known:
         return None  # loaded by an earlier run: its page is not fetched again
-    body = None
-    if link:
-        try:
-            body, _ = _page_text(link)
-        except FetchError:
-            body = None
+    body, failure = _linked_text(link, state) if link else (None, "the entry has no link")
     body = body or _strip_html(entry.get("summary") or "")
     if not body or not body.strip():
-        return Rejection(source, article_id, "entry without text: the page could not be fetched and the feed has no summary")
+        return Rejection(source, article_id, f"entry without text: the feed has no summary and the page could "
+                                             f"not be had ({failure})")
     published = entry.get("published_parsed") or entry.get("updated_parsed")
     date = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else None
     if date and date > (state.get("watermark") or ""):
         state["watermark"] = date
     return RawArticle(article_id=article_id, source=source, text=body, title=entry.get("title"), url=link, date=date)
+
+
+def _linked_text(link: str, state: dict) -> tuple[str | None, str | None]:
+    """The main text of an entry's page, or None and why. A host that missed the deadline once is not
+    asked again in this poll, so a slow server costs one deadline, not one per entry."""
+    import urllib.parse
+
+    host = urllib.parse.urlsplit(link).netloc
+    slow = state.setdefault("slow_hosts", set())
+    if host in slow:
+        return None, f"{host} missed the deadline earlier in this run"
+    try:
+        return _page_text(link)[0], None
+    except DeadlineMissed as exc:
+        slow.add(host)
+        return None, str(exc)
+    except FetchError as exc:
+        return None, str(exc)
 
 
 def _strip_html(text: str) -> str:

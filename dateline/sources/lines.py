@@ -3,8 +3,9 @@
 A file is never read whole: memory holds one line. Each line is decoded on its own (UTF-8, else
 Windows-1252), so one bad byte or a NUL costs that line, not the file. Three limits keep hostile input
 bounded, each reported as a rejection naming the file and line: a line longer than `MAX_LINE_BYTES`,
-gzip data that inflates more than `MAX_INFLATE_RATIO` times (a gzip bomb), and corrupt or truncated
-gzip data (the lines before it are kept).
+gzip data that inflates more than `MAX_INFLATE_RATIO` times (a gzip bomb), gzip data that ends early
+(the complete lines before the cut are good) and corrupt gzip data (a checksum or a code that fails:
+deflate may have inflated garbage before it noticed, so no line of the file can be trusted).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ MAX_LINE_BYTES = 64 * 1024 * 1024  # a 50 MB JSON line is real (a long document)
 MAX_INFLATE_RATIO = 100  # news text gzips 3-10x; a bomb 1,000x
 INFLATE_FLOOR_BYTES = 1024 * 1024  # the ratio is judged once this much has been inflated
 GZIP_ERRORS = (gzip.BadGzipFile, zlib.error, EOFError)
+CORRUPT = "corrupt gzip data"
 
 
 @dataclass
@@ -26,6 +28,7 @@ class Line:
     text: str | None  # None when the line cannot be had; `problem` says why
     problem: str | None = None
     stop: bool = False  # nothing after this line can be read
+    untrusted: bool = False  # nor can the lines before it be trusted (corrupt compressed data)
 
 
 def decode_line(data: bytes, first: bool = False) -> tuple[str | None, str | None]:
@@ -56,9 +59,13 @@ def _lines(stream: BinaryIO, raw: BinaryIO) -> Iterator[Line]:
     while True:
         try:
             data = stream.readline(MAX_LINE_BYTES + 1)
+        except EOFError:
+            yield Line(number + 1, None, "gzip data ends early (a download cut short?): the complete lines "
+                                         "before it are loaded", stop=True)
+            return
         except GZIP_ERRORS as exc:
-            yield Line(number + 1, None, f"corrupt gzip data ({exc}): the lines before it are loaded, "
-                                         "the rest of the file is not", stop=True)
+            yield Line(number + 1, None, f"{CORRUPT} ({exc}): nothing from this file is loaded, as its lines "
+                                         "cannot be trusted", stop=True, untrusted=True)
             return
         inflated += len(data)
         if stream is not raw and inflated > INFLATE_FLOOR_BYTES and inflated > MAX_INFLATE_RATIO * max(raw.tell(), 1):

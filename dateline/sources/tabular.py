@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from dateline.records import RawArticle, Rejection
-from dateline.sources.lines import Line, read_lines
+from dateline.sources.lines import CORRUPT, Line, is_gzip, read_lines
 
 BODY_KEYS = ("body", "text", "content")
 KNOWN_KEYS = {"id", "date", "title", "city", "url", "source", *BODY_KEYS}
@@ -79,6 +79,20 @@ def id_label(path: Path, root: Path | None) -> str:
 
 
 def read_jsonl(path: Path, root: Path | None = None) -> Iterator[RawArticle | Rejection]:
+    """A gzip file's articles are held back until its checksum has passed: corrupt data is one rejection."""
+    items = _jsonl_items(path, root)
+    if not is_gzip(path):
+        yield from items
+        return
+    held = list(items)
+    last = held[-1] if held else None
+    if isinstance(last, Rejection) and last.reason.startswith(CORRUPT):
+        yield last
+        return
+    yield from held
+
+
+def _jsonl_items(path: Path, root: Path | None) -> Iterator[RawArticle | Rejection]:
     source, label, bad = str(path), file_label(path, root), 0
     try:
         for line in read_lines(path):
