@@ -161,8 +161,9 @@ def known_articles(db: Path, ids: list[str], hashes: list[str]) -> dict[str, dic
         con.close()
 
 
-def source_state(db: Path) -> dict:
-    """What the last runs left: each source's row of `sources`, and the ids already loaded."""
+def source_state(db: Path, article_ids: bool = True) -> dict:
+    """What the last runs left: each source's row of `sources`, and (`article_ids`: for feeds, whose entries
+    already loaded are not fetched again) the ids already loaded."""
     if not db.exists():
         return {}
     con = connect_read_only(db)
@@ -174,7 +175,7 @@ def source_state(db: Path) -> dict:
             cols = [d[0] for d in cur.description]
             for row in cur.fetchall():
                 state[row[0]] = dict(zip(cols, row))
-        if "articles" in tables:
+        if article_ids and "articles" in tables:
             state["__article_ids__"] = {r[0] for r in con.execute(sql_text("queries/article_ids.sql")).fetchall()}
         return state
     finally:
