@@ -53,6 +53,8 @@ def replicate(seed: Path, db: Path, articles: int) -> None:
     copies = max(1, articles // per_copy)
     con = warehouse.connect_writer(db)
     try:
+        con.execute("SET memory_limit = '8GB'")  # building millions of rows at once (a run keeps its own cap)
+        con.execute("SET preserve_insertion_order = false")
         con.execute(f"ATTACH '{seed}' AS seed (READ_ONLY)")
         for table in PER_ARTICLE:
             con.execute(f"DELETE FROM {table}")

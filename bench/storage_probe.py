@@ -22,7 +22,6 @@ import argparse
 import glob
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -112,10 +111,9 @@ import sys, time, duckdb
 sys.path.insert(0, {here!r})
 from storage_probe import lake_connection
 from pathlib import Path
-kind, target, until = sys.argv[1], Path(sys.argv[2]), time.time() + float(sys.argv[3])
+kind, target, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 ok = refused = 0
-try:
-  while time.time() < until:
+while not stop.exists():
     try:
         con = lake_connection(target, read_only=True) if kind == "ducklake" else duckdb.connect(str(target), read_only=True)
         con.execute("SELECT count(*) FROM articles").fetchall()
@@ -124,8 +122,6 @@ try:
     except duckdb.Error:
         refused += 1
     time.sleep(0.02)
-except KeyboardInterrupt:
-    pass
 print(ok, refused)
 """
 
@@ -136,7 +132,7 @@ def probe(kind: str, seed: Path, work: Path, articles: int, runs: int = 3) -> di
     (build_lake if kind == "ducklake" else build_duckdb)(seed, target, copies)
     data = disk(target)
     reader = subprocess.Popen([sys.executable, "-c", READER.format(here=str(Path(__file__).parent)), kind,
-                               str(target), "600"], stdout=subprocess.PIPE, text=True)
+                               str(target), str(work / "stop")], stdout=subprocess.PIPE, text=True)
     time.sleep(2)
     times, peak = [], data
     for run in range(runs):
@@ -158,8 +154,9 @@ def probe(kind: str, seed: Path, work: Path, articles: int, runs: int = 3) -> di
             if kind == "copy":
                 os.replace(published, target)
         times.append(time.perf_counter() - started)
-    reader.send_signal(signal.SIGINT)
+    (work / "stop").touch()
     out = reader.communicate()[0].split() or ["?", "?"]
+    (work / "stop").unlink()
     peak = max(peak, disk(target))
     shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink()
     return {"kind": kind, "articles": copies * 13, "load_s": sorted(times)[len(times) // 2], "data_mb": data / 1e6,

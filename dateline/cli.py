@@ -506,14 +506,30 @@ def watch_runs(db: Path, every: float = 5.0) -> None:
 
 
 @app.command()
-def bi(db: Optional[Path] = DbOption) -> None:
+def bi(db: Optional[Path] = DbOption,
+       dbt: Optional[Path] = typer.Option(None, "--dbt", help="Write a dbt sources file (keys, relationships, descriptions) here.")) -> None:
     """Connection settings for Superset, Metabase, Tableau, Power BI and Evidence (all read-only)."""
     from dateline.bi import connection_settings
 
     path = db_path(db).resolve()
+    if dbt is not None:
+        write_semantic_file(path, dbt)
+        return
     for tool, text in connection_settings(path).items():
         out.rule(tool)
         out.print(text, markup=False, highlight=False, soft_wrap=True)  # a connection string is never broken
+
+
+def write_semantic_file(db: Path, out: Path) -> None:
+    from dateline.semantic import write_dbt_sources
+
+    try:
+        count = write_dbt_sources(db, out)
+    except FileNotFoundError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(2)
+    console.print(f"{out}: {count} tables and views with their keys, relationships and descriptions "
+                  "(dbt sources; `dbt test` checks them)")
 
 
 if __name__ == "__main__":
