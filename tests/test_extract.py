@@ -180,7 +180,7 @@ def test_concepts_of_counted_subjects_places_and_neighbouring_nouns(analyse):
     assert concept("He shot 47.6% from the field.", 47.6) == "field"
     assert concept("Say you are sitting on $1 billion in gains.", 1e9) == "gains"
     assert concept("A 352 μm pixel pitch.", 352.0) == "pixel pitch"
-    assert concept("It is a million dollar house.", 1e6) == "dollar house"
+    assert concept("It is a million dollar house.", 1e6) == "house"  # its unit is no word of what it measures
 
 
 def test_number_words_and_magnitudes():
@@ -316,3 +316,19 @@ def test_fractions_coordination_and_people_counted(analyse):
     assert got[0.667] == "% sale"
     assert got[27510.0] == got[57450.0] == "tonne"
     assert got[4.8e6] == "tonne" and 1.0 not in got
+
+
+def test_reuters_tables_fractions_and_possessive_names(analyse):
+    """Units and concepts stay on their line, "37-1/2 cts" is 37.5 cents, a currency after a number is that
+    number's, and a company named with a possessive keeps it ("Moody's said")."""
+    metrics = analyse("Shr profit one cent vs loss 37 cts\n\nYear\n\nNet 129,000 vs loss 1,715,000\n"
+                      "The board left the dividend at 37-1/2 cts. It sold a 100 mln Swiss franc 4-3/4 pct bond.")[2]["metrics"]
+    by_value = {round(m["value"], 2): m for m in metrics}
+    assert all("\n" not in (m["unit"] + (m["concept"] or "")) for m in metrics)
+    assert by_value[37.5]["normalized_unit"] == "cent" and by_value[4.75]["normalized_unit"] == "percentage"
+    assert "mln" not in (by_value[4.75]["concept"] or "")
+    quotes = analyse("Moody's said it downgraded the bonds. A Contraves official said <Contraves AG> rejects "
+                     "the charges.")[2]["quotes"]
+    assert [q["speaker_name"] for q in quotes] == ["Moody's", "Contraves AG"]
+    refused = analyse("Officials met on Monday. They declined to comment on other decisions taken.")[2]["quotes"]
+    assert refused == []

@@ -90,12 +90,26 @@ class ArticleEntities:
         return before[-1].entity if before else None
 
 
+BRACKETS = ("<", ">")  # Reuters writes company names as <Contraves AG>
+
+
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
+                           or doc[start].text in BRACKETS):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].text in BRACKETS):
         end -= 1
     return start, end
+
+
+def _possessive_name(doc: Doc, end: int, label: str) -> int:
+    """A company whose name is a possessive ("Moody's said", "Ward's said"): the name keeps its 's when it
+    possesses nothing, i.e. when the word before the 's is not itself a possessive modifier."""
+    if label == "ORG" and end < len(doc) and doc[end].tag_ == "POS" and doc[end].head.i == end - 1 \
+            and doc[end - 1].dep_ != "poss":
+        return end + 1
+    return end
 
 
 def _extend_person(doc: Doc, start: int, end: int, titles: frozenset[str]) -> tuple[int, int]:
@@ -119,6 +133,7 @@ def _raw_spans(doc: Doc, rules: EntityRules) -> list[tuple[int, int, str]]:
         if ent.label_ not in rules.name_labels:
             continue
         start, end = _clean_bounds(doc, ent.start, ent.end)
+        end = _possessive_name(doc, end, ent.label_)
         if ent.label_ == "PERSON":
             start, end = _extend_person(doc, start, end, rules.title_words)
         if start >= end or any(i in covered for i in range(start, end)):

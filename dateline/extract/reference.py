@@ -83,16 +83,25 @@ class Resolver:
     def _named(self, span: Span) -> Entity | None:
         """A person the span names, else a body it names as its head or as whom a titled one speaks
         for ("a Treasury spokesman")."""
-        inside = [m.entity for m in self.ents.in_span(span)]
+        mentions = self.ents.in_span(span)
+        inside = [m.entity for m in mentions]
         people = [e for e in inside if e.type == "PERSON"]
         if people:
             return people[0]
         head = span.root
+        naming = next((m.entity for m in mentions if m.entity.type in ORGANISATIONS and self._modifies(m, head)), None)
+        if naming is not None:
+            return naming  # "the IG Metall union": the body the common noun is of (not "the U.S. company")
         if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or (head.tag_ == "NN" and self._is_role(head))):
             return inside[0]
         if not inside and head.pos_ == "PROPN" and head.text[:1].isupper():
             return self.ents.person_by_surname(head.text)  # "Ongpin said", where the model saw no name
         return None
+
+    def _modifies(self, mention: Mention, head: Token) -> bool:
+        """The mention's last word is a compound of a common noun head ("IG Metall" in "the IG Metall union")."""
+        last = self.doc[mention.token_end - 1]
+        return head.pos_ == "NOUN" and last.dep_ == "compound" and last.head.i == head.i
 
     def _is_role(self, head: Token) -> bool:
         """A title or a role that names one person ("the minister", "a spokesman", "an official")."""

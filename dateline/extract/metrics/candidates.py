@@ -75,6 +75,7 @@ def read_number(tok: Token, toks: list[Token], rules: MetricRules) -> Quantity |
     value = parse_number(q.text, rules.numbers)
     if value is None:
         return None
+    value += _mixed_fraction(q)
     q.value = -value if q.i > 0 and toks[q.i - 1].lower_ == "minus" else value
     money_before = q.glued_currency or (q.i > 0 and toks[q.i - 1].text in rules.currency_prefixes)
     while q.j < len(toks):
@@ -85,6 +86,21 @@ def read_number(tok: Token, toks: list[Token], rules: MetricRules) -> Quantity |
         q.value *= factor
         q.j += 1
     return q
+
+
+MIXED_FRACTION = re.compile(r"^(\d)/(\d{1,2})$")
+
+
+def _mixed_fraction(q: Quantity) -> float:
+    """"37-1/2 cts", "4-3/4 pct": the fraction written after a whole number, read as part of it."""
+    toks, j = q.toks, q.j
+    if j + 1 < len(toks) and toks[j].text == "-" and toks[j - 1].whitespace_ == "" and toks[j].whitespace_ == "" \
+            and HAS_DIGIT.match(toks[j - 1].text) and (m := MIXED_FRACTION.match(toks[j + 1].text)):
+        numerator, denominator = int(m.group(1)), int(m.group(2))
+        if 0 < numerator < denominator:
+            q.j += 2
+            return numerator / denominator
+    return 0.0
 
 
 def _number_words(q: Quantity, rules: MetricRules) -> None:

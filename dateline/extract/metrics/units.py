@@ -82,8 +82,8 @@ def unit_after(doc: Doc, j: int, rules: MetricRules) -> Unit | None:
         if j + n > size:
             continue
         span = toks[j:j + n]
-        if n > 1 and any(t.is_punct and t.text not in ("/", "-", "$") for t in span):
-            continue
+        if n > 1 and any((t.is_punct and t.text not in ("/", "-", "$")) or t.is_space for t in span):
+            continue  # a unit's words are on one line, with no punctuation but these between them
         surface = text[span[0].idx:span[-1].idx + len(span[-1].text)]
         name = unit_name(surface, rules)
         if not name and surface.endswith(".") and span[-1].is_sent_end:
@@ -105,9 +105,21 @@ def currency_before(doc: Doc, i: int, rules: MetricRules) -> Unit | None:
         if doc[i - 1].pos_ == "VERB":
             continue  # "won four finals": a verb, not the Korean currency
         name = unit_name(surface.replace(" ", ""), rules) or unit_name(surface, rules)
-        if name in rules.currencies:
+        if name in rules.currencies and not _after_a_number(doc, k, rules):
             return surface, name, k
     return None
+
+
+def _after_a_number(doc: Doc, k: int, rules: MetricRules) -> bool:
+    """"a 100 mln Swiss franc 4-3/4 pct bond": a currency word after a number is that number's unit,
+    not a currency written before the next one."""
+    def counts(t: Token) -> bool:
+        return (t.like_num or t.lower_ in rules.numbers.magnitudes) and t.text[:1] not in ("$", "€", "£", "¥")
+
+    if k > 0 and counts(doc[k - 1]):
+        return True
+    # "Swiss franc" after "100 mln": the currency's first word, itself after the number
+    return k > 1 and counts(doc[k - 2]) and unit_name(doc[k - 1:k + 1].text, rules) in rules.currencies
 
 
 def attach_unit(q: Quantity, rules: MetricRules) -> None:
