@@ -55,10 +55,12 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None
     read = modality.mood(trigger, verb, kind, rules)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
-    if not (who.source_political or (who.source is None and who.target_political)):
-        return None  # a source that does not act in politics: a company buying shares, a poll, a price
-    if trigger.lemma_.lower() not in rules.own_lemmas and not who.target_political:
-        return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves" is none
+    if not (who.source_political or who.target_known_political or (who.source is None and who.target_political)):
+        return None  # neither side in politics: a company buying shares, a poll, a price (a businessman
+        # suing a government is an event)
+    if trigger.lemma_.lower() not in rules.own_lemmas and (not who.target_political or who.target_is_place):
+        return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves", "hold a
+        # press conference in New York" are none
     if _done_to_market_object(trigger, verb, rules):
         return None  # "issuing a bond", "granted an option": a transaction
     location, location_country = places.sentence_location(sent, ents, dateline_city, rules)

@@ -38,7 +38,9 @@ class Sides:
     target: str | None = None
     target_country: str | None = None
     source_political: bool = False
-    target_political: bool = False
+    target_political: bool = False  # or, for a name the dictionaries do not know, in a political sentence
+    target_known_political: bool = False  # by the dictionaries themselves, and the source is someone
+    target_is_place: bool = False  # "in New York": where it happened, as the gold codes it, not whom it was done to
 
 
 def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntities, rules: EventRules,
@@ -52,23 +54,43 @@ def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntit
         named = {m.entity.country_code for m in ents.in_span(sent) if m.entity.country_code} - {target_country}
         if len(named) == 1:
             source_country = named.pop()
-    return Sides(source, source_country, target, target_country,
-                 _acts_in_politics(sent, src, source_entity, ents, rules),
-                 _acts_in_politics(sent, tgt, target_entity, ents, rules))
+    target_known = is_political(tgt, target_entity, ents, rules)
+    target_political = target_known if target_known is not None else in_political_sentence(sent, tgt, ents, rules)
+    source_political = is_political(src, source_entity, ents, rules)
+    if source_political is None:
+        # a name the dictionaries do not know acts in politics when what it acts on does ("The ELN will
+        # release a former Colombian congressman"), not because its sentence names a country elsewhere
+        source_political = target_known is True
+    return Sides(source, source_country, target, target_country, source_political, target_political,
+                 target_known is True and _someone(src, rules), obj is not None and _place_phrase(obj))
 
 
-def _acts_in_politics(sent: Span, actor: Span | None, entity: Entity | None, ents: ArticleEntities,
-                      rules: EventRules) -> bool:
-    political = is_political(actor, entity, ents, rules)
-    return political if political is not None else in_political_sentence(sent, actor, ents, rules)
+def _place_phrase(tok: Token) -> bool:
+    """A place named after a locative preposition ("a press conference in New York")."""
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def _someone(span: Span | None, rules: EventRules) -> bool:
+    """A source that is someone (a person, a company, a body), not a document or a thing ("the MORI poll")."""
+    if span is None:
+        return False
+    head = span.root
+    lemma = head.lemma_.lower()
+    if lemma in rules.reference.document_nouns or lemma in rules.market_objects:
+        return False
+    return is_actor(head, rules) or lemma in rules.business_bodies or lemma in rules.business_roles
 
 
 def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[Token | None, Token | None]:
     subj = subject(verb)
     if subj is None and trigger.pos_ == "NOUN":
         subj = next((c for c in trigger.children if c.dep_ == "poss"), None) or _clause_subject(trigger)
-    if subj is not None and not is_actor(subj, rules) and subj.lemma_.lower() not in rules.reference.document_nouns:
-        subj = actor_in(subj, rules) or subj  # "Sweden's decision": Sweden; but "the MORI poll" is the poll
+    if subj is not None and not is_actor(subj, rules) and subj.lemma_.lower() not in rules.reference.document_nouns \
+            and subj.lemma_.lower() not in rules.business_bodies | rules.business_roles:
+        subj = actor_in(subj, rules) or subj  # "Sweden's decision": Sweden; but "the MORI poll" is the poll,
+        # and "the Italian company" the company
     obj = target(trigger, verb, rules, subj)
     speech = _speech_verb(verb, rules)
     if speech is not None:
@@ -173,12 +195,15 @@ def _target_nodes(trigger: Token, verb: Token) -> list[Token]:
     return nodes
 
 
+LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "throughout", "across", "around")
+
+
 def _ranked_target(c: Token, verb: Token, retreating: bool, rules: EventRules) -> tuple[int, Token] | None:
     """A child of the trigger or its verb as a target candidate, ranked (lower first), or None."""
     if c.dep_ == "dative":
         return 0, c
     if c.dep_ == "dobj":
-        actor = actor_in(c, rules)
+        actor = _actor_of(c, rules)
         return (1, actor) if actor is not None else (5, c)
     if c.dep_ == "nsubjpass":
         return (2, c) if is_actor(c, rules) else (6, c)
@@ -186,7 +211,7 @@ def _ranked_target(c: Token, verb: Token, retreating: bool, rules: EventRules) -
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if pobj is None or pobj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
             return None
-        actor = actor_in(pobj, rules)
+        actor = _actor_of(pobj, rules)
         if actor is None:
             return None
         if retreating and c.lower_ in ("from", "out"):
@@ -197,6 +222,15 @@ def _ranked_target(c: Token, verb: Token, retreating: bool, rules: EventRules) -
         if sub is not None:
             return 3, sub
     return None
+
+
+def _actor_of(tok: Token, rules: EventRules) -> Token | None:
+    """The actor a target phrase names; a business is itself, not the place that modifies it
+    ("three California corporations" are no California)."""
+    lemma = tok.lemma_.lower()
+    if lemma in rules.business_bodies or lemma in rules.business_roles:
+        return tok
+    return actor_in(tok, rules)
 
 
 def phrase(tok: Token, limit: int = PHRASE_LIMIT) -> Span:

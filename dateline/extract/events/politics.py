@@ -104,6 +104,8 @@ def _company_name(name: str, rules: EventRules) -> bool:
     words = _name_words(name)
     if not words or words[-1].rstrip(".") in rules.company_suffixes:
         return True
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in rules.business_bodies:
+        return True  # "Bank of America", "Bank of Tokyo": a business named after a place
     if _known_body(name, rules):
         return False
     return _sector_within(words, rules) == "BUS" or _sector(" ".join(words), rules) == "BUS"
