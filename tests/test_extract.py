@@ -267,6 +267,11 @@ def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse
     "An official, who asked not to be identified, said the plant was closed.",
     # a CAMEO verb codes a source acting on an actor, not on a thing
     "Brazil acted to protect its reserves.",
+    # a business is its own actor, not the nationality or place that modifies it; a place of action is no target
+    "Earlier today the Italian company postponed a press conference on its talks with Antibioticos.",
+    "The company said it has executed a letter of intent to acquire three California corporations.",
+    "AMR Corp will hold a press conference this morning in New York.",
+    "Besides the financing, Bank of America has also agreed to provide a separate 25 mln dlr loan.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []
@@ -332,3 +337,9 @@ def test_reuters_tables_fractions_and_possessive_names(analyse):
     assert [q["speaker_name"] for q in quotes] == ["Moody's", "Contraves AG"]
     refused = analyse("Officials met on Monday. They declined to comment on other decisions taken.")[2]["quotes"]
     assert refused == []
+
+
+def test_someone_acting_on_a_government_is_an_event(analyse):
+    events = analyse("A Saudi businessman is suing the United States for damages to his plant.")[2]["events"]
+    assert [(e["event_type"], e["source_actor"], e["target_country"]) for e in events] == [
+        ("DISAPPROVE", "Saudi businessman", "USA")]

@@ -160,8 +160,11 @@ def actor_in(tok: Token, rules: EventRules) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(child, rules):
             return child
+    business = rules.business_bodies | rules.business_roles
     for t in tok.subtree:
-        if t.i != tok.i and t.ent_type_ in rules.actor_labels and t.dep_ != "relcl":
+        if t.i != tok.i and t.ent_type_ in rules.actor_labels and t.dep_ != "relcl" \
+                and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in business):
+            # "three California corporations" are businesses, not California
             ent = next((e for e in doccache.ents(t.doc) if e.start <= t.i < e.end), None)
             return ent.root if ent is not None else t
     return None
