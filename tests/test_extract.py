@@ -272,6 +272,10 @@ def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse
     "The company said it has executed a letter of intent to acquire three California corporations.",
     "AMR Corp will hold a press conference this morning in New York.",
     "Besides the financing, Bank of America has also agreed to provide a separate 25 mln dlr loan.",
+    # verbs that code an event only with what they are done to, and light verbs with a thing
+    "The Delta rocket lifted off from Cape Canaveral with a satellite for the Indian government.",
+    "Brent traded today at around 17.15 dlrs, OPEC sources said.",
+    "The Iraqi government will hold a press conference tomorrow.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []
@@ -343,3 +347,13 @@ def test_someone_acting_on_a_government_is_an_event(analyse):
     events = analyse("A Saudi businessman is suing the United States for damages to his plant.")[2]["events"]
     assert [(e["event_type"], e["source_actor"], e["target_country"]) for e in events] == [
         ("DISAPPROVE", "Saudi businessman", "USA")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The United States lifted sanctions on Libya on Monday.", "CONCEDE"),
+    ("Iran executed two prisoners accused of spying for Iraq.", "COERCE"),
+    ("India and Pakistan traded accusations over the border clash.", "DISAPPROVE"),
+    ("The Sri Lankan army has been holding thousands of Tamil refugees as human shields.", "COERCE"),
+])
+def test_verbs_that_need_what_they_are_done_to(analyse, text, kind):
+    assert [e["event_type"] for e in analyse(text)[2]["events"]] == [kind]

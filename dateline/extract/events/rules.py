@@ -12,12 +12,14 @@ FILE = "events.toml"
 
 @dataclass(frozen=True, eq=False)
 class Phrasal:
-    """A phrasal verb that codes its own event: `lemmas` with one of `particles` (or of `objects`)."""
+    """A phrasal verb that codes its own event: `lemmas` with one of `particles` (or of `objects`). With
+    `only`, the verb codes no event at all without one ("lift sanctions", never "lifted off")."""
 
     lemmas: frozenset[str]
     particles: frozenset[str]
     objects: frozenset[str]
     event_type: str
+    only: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,5 +102,5 @@ def _phrasal(vocab: Vocab, quad: dict[str, str]) -> tuple[Phrasal, ...]:
         if entry.get("event_type") not in quad or not (entry.get("particles") or entry.get("objects")):
             raise VocabError(f"{FILE}: phrasal rule {n + 1} needs a known event_type and particles or objects")
         rules.append(Phrasal(frozenset(entry["lemma"]), frozenset(entry.get("particles", ())),
-                             frozenset(entry.get("objects", ())), entry["event_type"]))
+                             frozenset(entry.get("objects", ())), entry["event_type"], bool(entry.get("only", False))))
     return tuple(rules)

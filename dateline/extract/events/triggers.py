@@ -27,13 +27,18 @@ def trigger_type(tok: Token, rules: EventRules) -> str | None:
     if kind is None and pos == "NOUN" and lemma.endswith("s"):
         kind = rules.triggers.get((lemma[:-1], pos))
     if lemma in rules.phrasal_lemmas:
-        return _phrasal_type(tok, lemma, rules) or kind
+        phrasal = _phrasal_type(tok, lemma, rules)
+        if phrasal is not None:
+            return phrasal
+        return None if any(r.only and lemma in r.lemmas for r in rules.phrasal) else kind
     return kind
 
 
 def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
+    """The event of a verb with its particle or its object (what it is done to: the object, or the
+    subject of a passive, "sanctions were lifted")."""
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
-    objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+    objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     for rule in rules.phrasal:
         if lemma in rule.lemmas and (particles & rule.particles or objects & rule.objects):
             return rule.event_type
@@ -54,7 +59,7 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
     for tok in doccache.tokens(sent.doc)[sent.start:sent.end]:
         kind = trigger_type(tok, rules)
         if kind is None or (tok.pos_ == "NOUN" and tok.dep_ not in rules.noun_links) or _names_a_time(tok, rules) \
-                or _modifies_a_noun(tok, rules):
+                or _modifies_a_noun(tok, rules) or _light_verb_of_a_thing(tok, rules):
             continue
         candidates.append((tok, kind))
     if not candidates:
@@ -89,6 +94,23 @@ def _light_verb_object(tok: Token, rules: EventRules) -> tuple[Token, str] | Non
             if kind and not _names_a_time(noun, rules):
                 return noun, kind
     return None
+
+
+THING_LIGHT_VERBS = ("hold", "have", "make")  # verbs that say nothing of their own with a thing ("provided aid" does)
+
+
+def _light_verb_of_a_thing(tok: Token, rules: EventRules) -> bool:
+    """"hold a press conference", "made a profit": a light verb whose object is a thing that codes no event
+    codes none itself (it still does for an actor: "held two soldiers")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in THING_LIGHT_VERBS or _light_verb_object(tok, rules):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    # the object, and what it is "of": "holding thousands of Tamil refugees"
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]
+    return bool(objects) and not any(o.ent_type_ in rules.actor_labels or o.lemma_.lower() in rules.actor_nouns
+                                     or o.pos_ in ("PROPN", "PRON") or any(c.ent_type_ in ("NORP", "GPE") for c in o.children)
+                                     for o in objects)
 
 
 def verb_of(tok: Token) -> Token:
