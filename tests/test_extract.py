@@ -357,3 +357,13 @@ def test_someone_acting_on_a_government_is_an_event(analyse):
 ])
 def test_verbs_that_need_what_they_are_done_to(analyse, text, kind):
     assert [e["event_type"] for e in analyse(text)[2]["events"]] == [kind]
+
+
+def test_a_subject_that_denies_the_event_negates_it(analyse):
+    events = analyse("None of the OPEC members has asked Saudi Arabia for such a meeting.")[2]["events"]
+    assert [(e["negated"], e["mode"]) for e in events] == [(True, "negated")]
+
+
+def test_a_takeover_attempt_fought_off_is_no_assault(analyse):
+    assert analyse("Last year, Mercer fought off a takeover attempt by British industrialist Sir James "
+                   "Goldsmith.")[2]["events"] == []

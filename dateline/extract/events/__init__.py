@@ -25,6 +25,7 @@ def _done_to_market_object(trigger, verb, rules: EventRules) -> bool:
               if c.dep_ in ("dobj", "nsubjpass")]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         things.append(trigger)
+    things += [c for t in list(things) for c in t.children if c.dep_ == "compound"]  # "a takeover attempt"
     return any(t.lemma_.lower() in rules.market_objects for t in things)
 
 

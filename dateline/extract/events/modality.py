@@ -40,9 +40,17 @@ def mood(trigger: Token, verb: Token, kind: str, rules: EventRules) -> Mood:
     return _modality(verb, kind, rules)
 
 
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "neither", "no one", "nothing"})
+
+
 def _is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp")
+    """"did not agree", "refused to meet" (via xcomp), and a subject that denies it: "None of the members
+    has asked", "No country agreed"."""
+    if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"):
+        return True
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+               for s in subjects)
 
 
 def _modality(verb: Token, kind: str, rules: EventRules) -> Mood:
