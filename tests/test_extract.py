@@ -339,6 +339,8 @@ def test_reuters_tables_fractions_and_possessive_names(analyse):
     quotes = analyse("Moody's said it downgraded the bonds. A Contraves official said <Contraves AG> rejects "
                      "the charges.")[2]["quotes"]
     assert [q["speaker_name"] for q in quotes] == ["Moody's", "Contraves AG"]
+    bank = analyse("Japan's Export-Import Bank said it will extend a loan to Indonesia.")[2]["quotes"]
+    assert [q["speaker_name"] for q in bank] == ["Export-Import Bank"]  # the bank, not Japan
     refused = analyse("Officials met on Monday. They declined to comment on other decisions taken.")[2]["quotes"]
     assert refused == []
 

@@ -93,7 +93,8 @@ class Resolver:
         if naming is not None:
             return naming  # "the IG Metall union": the body the common noun is of (not "the U.S. company")
         if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or (head.tag_ == "NN" and self._is_role(head))):
-            return inside[0]
+            own = next((m.entity for m in mentions if m.token_start <= head.i < m.token_end), None)
+            return own or inside[0]  # "Japan's Export-Import Bank" is the bank, not Japan
         if not inside and head.pos_ == "PROPN" and head.text[:1].isupper():
             return self.ents.person_by_surname(head.text)  # "Ongpin said", where the model saw no name
         return None
