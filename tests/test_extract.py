@@ -369,3 +369,13 @@ def test_a_subject_that_denies_the_event_negates_it(analyse):
 def test_a_takeover_attempt_fought_off_is_no_assault(analyse):
     assert analyse("Last year, Mercer fought off a takeover attempt by British industrialist Sir James "
                    "Goldsmith.")[2]["events"] == []
+
+
+def test_units_carried_across_comparisons_and_lists(analyse):
+    metrics = analyse("Reserves averaged 1.03 billion dlrs a day in the latest period, down from 1.50 billion in "
+                      "the previous one. They bought 47,000 tonnes of barley, 78,600 of wheat and 25,000 of rapeseed. "
+                      "The rate will equal 11-1/2 pct minus the product of three times (LIBOR minus 6-1/2 pct). "
+                      "It fell to minus 5 degrees.")[2]["metrics"]
+    units = {round(m["value"], 2): m["normalized_unit"] for m in metrics}
+    assert units[1.5e9].startswith("dollar") and units[78600.0] == units[25000.0] == "tonne"
+    assert 6.5 in units and -6.5 not in units and -5.0 in units

@@ -76,7 +76,7 @@ def read_number(tok: Token, toks: list[Token], rules: MetricRules) -> Quantity |
     if value is None:
         return None
     value += _mixed_fraction(q)
-    q.value = -value if q.i > 0 and toks[q.i - 1].lower_ == "minus" else value
+    q.value = -value if _negative_sign(toks, q.i) else value
     money_before = q.glued_currency or (q.i > 0 and toks[q.i - 1].text in rules.currency_prefixes)
     while q.j < len(toks):
         nxt = toks[q.j]
@@ -86,6 +86,14 @@ def read_number(tok: Token, toks: list[Token], rules: MetricRules) -> Quantity |
         q.value *= factor
         q.j += 1
     return q
+
+
+def _negative_sign(toks: list[Token], i: int) -> bool:
+    """"minus 5 degrees" is negative; "LIBOR minus 6-1/2 pct" subtracts a positive number from a noun."""
+    if i == 0 or toks[i - 1].lower_ != "minus":
+        return False
+    before = toks[i - 2] if i > 1 else None
+    return before is None or not (before.pos_ in ("NOUN", "PROPN", "NUM") or before.like_num)
 
 
 MIXED_FRACTION = re.compile(r"^(\d)/(\d{1,2})$")

@@ -9,7 +9,7 @@ from dateline.records import Metric
 
 
 def carry_all(metrics: list[Metric], text: str) -> list[Metric]:
-    metrics = carry_into_conversions(carry_into_coordinated(metrics, text), text)
+    metrics = carry_into_conversions(carry_into_lists(carry_into_coordinated(metrics, text), text), text)
     return carry_into_levels(carry_into_earlier(carry_into_ranges(metrics, text), text), text)
 
 
@@ -23,12 +23,28 @@ def carry_into_coordinated(metrics: list[Metric], text: str) -> list[Metric]:
     return metrics
 
 
-def carry_into_earlier(metrics: list[Metric], text: str) -> list[Metric]:
-    """`5.2 mln tonnes, up from 4.8 mln`: a bare number the level was compared with is in its unit and
-    measures the same thing."""
+LIST_ITEM = re.compile(r"\s+of\s+[^\d,.;()]{1,40}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def carry_into_lists(metrics: list[Metric], text: str) -> list[Metric]:
+    """`47,000 tonnes of barley, 78,600 of wheat and 25,000 of rapeseed`: a bare number of the next item of
+    a list is in the unit of the item before it."""
     for before, after in zip(metrics, metrics[1:]):
-        if after.normalized_unit == "-" and before.normalized_unit != "-" and re.fullmatch(
-                r",?\s*(?:(?:up|down|higher|lower)\s+)?(?:from|against|compared with|versus|vs\.?)\s+(?:about\s+)?",
+        if after.normalized_unit == "-" and before.normalized_unit != "-" and after.value_max is None \
+                and LIST_ITEM.fullmatch(text[before.end:after.start]) and re.match(r"\s+of\s", text[after.end:after.end + 4]):
+            after.unit, after.normalized_unit = before.unit, before.normalized_unit
+    return metrics
+
+
+COMPARED = re.compile(r"(?:[^.;:\d()]{0,40}?,?)?\s*(?:(?:up|down|higher|lower)\s+)?"
+                      r"(?:from|against|compared with|versus|vs\.?)\s+(?:about\s+|around\s+)?")
+
+
+def carry_into_earlier(metrics: list[Metric], text: str) -> list[Metric]:
+    """`5.2 mln tonnes, up from 4.8 mln`, `1.03 billion dlrs a day in the latest period, down from 1.50
+    billion`: a bare number the level was compared with is in its unit and measures the same thing."""
+    for before, after in zip(metrics, metrics[1:]):
+        if after.normalized_unit == "-" and before.normalized_unit != "-" and COMPARED.fullmatch(
                 text[before.end:after.start]):
             after.unit, after.normalized_unit = before.unit, before.normalized_unit
             after.concept = before.concept or after.concept
