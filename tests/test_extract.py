@@ -379,3 +379,7 @@ def test_units_carried_across_comparisons_and_lists(analyse):
     units = {round(m["value"], 2): m["normalized_unit"] for m in metrics}
     assert units[1.5e9].startswith("dollar") and units[78600.0] == units[25000.0] == "tonne"
     assert 6.5 in units and -6.5 not in units and -5.0 in units
+    level = analyse("Net interest income rose by 16.1 mln marks to 381.6 mln. The rate was in a range of 230 to "
+                    "234 late last year.")[2]["metrics"]
+    assert {round(m["value"], 1): m["normalized_unit"] for m in level} == {16100000.0: "mark", 381600000.0: "mark",
+                                                                           230.0: "-"}

@@ -62,14 +62,14 @@ def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntit
         # release a former Colombian congressman"), not because its sentence names a country elsewhere
         source_political = target_known is True
     return Sides(source, source_country, target, target_country, source_political, target_political,
-                 target_known is True and _someone(src, rules), obj is not None and _place_phrase(obj))
+                 target_known is True and _someone(src, rules), obj is not None and _place_phrase(obj, rules))
 
 
-def _place_phrase(tok: Token) -> bool:
+def _place_phrase(tok: Token, rules: EventRules) -> bool:
     """A place named after a locative preposition ("a press conference in New York")."""
     while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in rules.locative_preps
 
 
 def _someone(span: Span | None, rules: EventRules) -> bool:
@@ -196,9 +196,6 @@ def _target_nodes(trigger: Token, verb: Token) -> list[Token]:
                 nodes.append(c)
                 nodes.extend(g for g in c.children if g.dep_ == "xcomp")
     return nodes
-
-
-LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "throughout", "across", "around")
 
 
 def _ranked_target(c: Token, verb: Token, retreating: bool, rules: EventRules) -> tuple[int, Token] | None:

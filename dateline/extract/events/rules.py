@@ -50,6 +50,7 @@ class EventRules:
     speech_verbs: frozenset[str] = word_field("actors.speech_verbs")
     verbal_cues: frozenset[str] = word_field("actors.verbal_cues")
     first_target_preps: frozenset[str] = word_field("actors.first_target_preps")
+    locative_preps: frozenset[str] = word_field("actors.locative_preps")
     retreat_verbs: frozenset[str] = word_field("actors.retreat_verbs")
     actor_labels: frozenset[str] = word_field("actors.actor_labels", case=True)
     political_roles: frozenset[str] = word_field("actors.political_roles")

@@ -52,10 +52,15 @@ def carry_into_earlier(metrics: list[Metric], text: str) -> list[Metric]:
 
 
 def carry_into_levels(metrics: list[Metric], text: str) -> list[Metric]:
-    """`Unite Group, down 68 p at 1112 p`: the level a change ends at measures the same thing."""
+    """`Unite Group, down 68 p at 1112 p`, `rose by 16.1 mln marks to 381.6 mln`: the level a change ends
+    at measures the same thing, in the change's unit when it gives none."""
     for before, after in zip(metrics, metrics[1:]):
-        if before.change in ("up", "down") and before.concept and re.fullmatch(r"\s+at\s+", text[before.end:after.start]):
-            after.concept = before.concept
+        if before.change not in ("up", "down") or not re.fullmatch(r"\s+(?:at|to)\s+(?:about\s+|around\s+)?",
+                                                                    text[before.end:after.start]):
+            continue
+        after.concept = before.concept or after.concept
+        if after.normalized_unit == "-" and before.normalized_unit not in ("-", "percentage", "percentage point"):
+            after.unit, after.normalized_unit = before.unit, before.normalized_unit  # not "rose 8% to 3.65"
     return metrics
 
 

@@ -29,6 +29,7 @@ class MetricRules:
     down: frozenset[str] = word_field("change.down")
     share_nouns: frozenset[str] = word_field("concept.share_nouns")
     durations: frozenset[str] = word_field("units.durations")
+    time_words: frozenset[str] = word_field("units.time_words")
     ages: frozenset[str] = word_field("units.ages")
     currencies: frozenset[str] = word_field("units.currencies")
     label_nouns: frozenset[str] = word_field("exclusions.label_nouns")

@@ -73,6 +73,8 @@ def unit_after(doc: Doc, j: int, rules: MetricRules) -> Unit | None:
         return doc[j:j + 2].text, "year of age", 2
     if j + 1 < size and toks[j].text in ("a", "an", "the") and toks[j + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
         return None  # "1.94 billion a year": the article of a rate's period, never a unit's first word
+    if j < size and toks[j].lower_ in rules.time_words:
+        return None  # "a range of 230 to 234 late last year": when, not a unit
     if j < size and (toks[j].text[:1].isdigit() or toks[j].lower_ in rules.numbers.number_words
                      or (toks[j].lower_ == "in" and toks[j].pos_ == "ADP")
                      or "\n" in toks[j - 1].whitespace_ + toks[j].text):
@@ -174,6 +176,9 @@ def counted_noun(q: Quantity, rules: MetricRules) -> None:
     words = [t for t in doc[start:noun.i + 1] if not t.is_punct or (t.text == "-" and t.whitespace_ == "")]
     if not words or any(w.lower_ in rules.calendar for w in words):
         return
+    if any(w.ent_type_ in ("DATE", "TIME") for w in words) and (noun.lower_ not in rules.durations
+                                                                 or words[0].lower_ in rules.time_words):
+        return  # "230 to 234 late last year": a date counts nothing ("the 50 previous years" count years)
     if any("\n" in t.whitespace_ or t.is_space for t in doc[j - 1:noun.i]):
         return  # "Avg shrs 11.6 mln\nNOTE: …": the label of the next line counts nothing
     q.name = "".join((w.lemma_.lower() if w.pos_ in ("NOUN", "ADJ") and w.i == noun.i else
