@@ -1,0 +1,80 @@
+"""The warehouse as Superset sees it: SQLAlchemy 1.4.54 and duckdb-engine 0.17 (what `apache-superset
+[duckdb]==6.1.0` installs), in a virtual environment of their own since Prefect needs SQLAlchemy 2. The
+inspector reflects every BI view with typed, described columns, and a join of a fact view to dim_date
+runs without an error while a run publishes."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+REFLECT = """
+import json, sys, time
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+db, until = sys.argv[1], time.time() + float(sys.argv[2])
+engine = sa.create_engine(f"duckdb:///{db}?access_mode=read_only", poolclass=NullPool)
+inspector = sa.inspect(engine)
+views = {v: [(c["name"], str(c["type"]), c.get("comment")) for c in inspector.get_columns(v)]
+         for v in inspector.get_view_names()}
+comment = inspector.get_table_comment("quotes")["text"]
+joins = errors = 0
+while True:
+    try:
+        with engine.connect() as con:
+            con.execute(sa.text("SELECT d.month, count(*) FROM fact_events f JOIN dim_date d "
+                                "ON d.date = f.event_date GROUP BY 1")).fetchall()
+        joins += 1
+    except Exception as exc:
+        errors += 1
+        print(repr(exc), file=sys.stderr)
+    if time.time() > until:
+        break
+    time.sleep(0.1)
+print(json.dumps({"version": sa.__version__, "views": views, "comment": comment, "joins": joins, "errors": errors}))
+"""
+
+
+@pytest.fixture(scope="module")
+def superset_python(tmp_path_factory) -> Path:
+    venv = tmp_path_factory.mktemp("superset") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                           "sqlalchemy==1.4.54"], capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        pytest.skip(f"SQLAlchemy 1.4.54 cannot be installed here: {done.stderr.strip().splitlines()[-1:]}")
+    return python
+
+
+def test_superset_reflects_the_bi_views_and_joins_during_a_publish(sample_run, superset_python, tmp_path):
+    work = tmp_path
+    shutil.copy(sample_run[0] / "w.duckdb", work / "w.duckdb")
+    (work / "more").mkdir()
+    (work / "more" / "a.txt").write_text("date 2024-03-05 Rome: Italy and Spain signed two agreements on "
+                                         "Tuesday, the foreign ministry said.")
+    reader = subprocess.Popen([str(superset_python), "-c", REFLECT, str(work / "w.duckdb"), "20"], cwd=work,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    run = subprocess.run([sys.executable, "-m", "dateline.cli", "run", "--source", "more", "--db", "w.duckdb"],
+                         cwd=work, capture_output=True, text=True, timeout=600)
+    out, err = reader.communicate(timeout=300)
+    assert run.returncode == 0, run.stderr
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["version"] == "1.4.54"
+    assert seen["errors"] == 0 and seen["joins"] > 10, err
+    assert seen["comment"], "quotes has no description"
+    views = seen["views"]
+    assert {"fact_events", "fact_quotes", "fact_metrics", "dim_date", "dim_article", "dim_country"} <= set(views)
+    event_month = dict((name, kind) for name, kind, _ in views["fact_events"])["event_month"]
+    assert event_month == "DATE"
+    undescribed = [(v, c) for v, columns in views.items() for c, _, about in columns if not about]
+    assert undescribed == []
+    untyped = [(v, c) for v, columns in views.items() for c, kind, _ in columns if kind in ("NULL", "NullType")]
+    assert untyped == [] or all(v == "events_deduplicated" for v, _ in untyped), untyped
