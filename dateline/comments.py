@@ -30,7 +30,7 @@ def _column_text(column: schema.Column) -> str:
 
 # view columns that no table has, described here; the others take their table column's description
 VIEW_COLUMNS = {
-    "article_ids": "the articles that report it (a list: for SQL, not for BI tools)",
+    "article_ids": "the articles that report it, comma-separated",
     "article_source": "the article's source (articles.source)", "articles": "articles it appears in",
     "date": "the day (join any date column here)", "day_of_week": "ISO day of the week, 1 = Monday",
     "event_month": "the first day of the event's month (a DATE)", "first_loaded": "when it was first loaded",

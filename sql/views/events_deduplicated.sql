@@ -19,7 +19,7 @@ SELECT
     any_value(location) AS location,
     count(*) AS reports,
     count(DISTINCT article_id) AS articles,
-    list(DISTINCT article_id ORDER BY article_id) AS article_ids
+    string_agg(DISTINCT article_id, ', ' ORDER BY article_id) AS article_ids  -- text, which every BI tool reads
 FROM keyed_events
 WHERE NOT coalesce(negated, false) OR event_type = 'REJECT'
 GROUP BY event_date, event_type, source_key, target_key;
