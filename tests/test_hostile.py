@@ -307,3 +307,16 @@ def test_corrections_and_files_of_one_name_given_one_by_one(tmp_path):
     assert row.values.tolist() == [["Talks in Rome", "2024-03-05"]]
     assert {"a/news.jsonl:1", "b/news.jsonl:1"} <= set(run_read_only(tmp_path / "w.duckdb",
                                                                      "SELECT article_id FROM articles")["article_id"])
+
+
+def test_a_file_of_garbage_is_cut_off_after_a_thousand_bad_lines(tmp_path):
+    """The 100 MB bomb of the issue wrote a million rejection rows: now a thousand, then one that says why
+    the rest is not read."""
+    from dateline.sources import discover
+    from dateline.sources.tabular import MAX_BAD_LINES
+
+    (tmp_path / "junk.jsonl").write_text('{"body": "a real line of text"}\n' + "not json at all\n" * 5000)
+    items = list(discover(str(tmp_path / "junk.jsonl")))
+    rejections = [i for i in items if hasattr(i, "reason")]
+    assert len(items) - len(rejections) == 1 and len(rejections) == MAX_BAD_LINES + 1
+    assert "bad lines" in rejections[-1].reason and "rest of it is not read" in rejections[-1].reason
