@@ -276,6 +276,7 @@ def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse
     "The Delta rocket lifted off from Cape Canaveral with a satellite for the Indian government.",
     "Brent traded today at around 17.15 dlrs, OPEC sources said.",
     "The Iraqi government will hold a press conference tomorrow.",
+    "The Thai government gave Japan no further details of the plan.",  # words given: speech, not aid
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []

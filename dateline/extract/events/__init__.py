@@ -29,6 +29,11 @@ def _done_to_market_object(trigger, verb, rules: EventRules) -> bool:
     return any(t.lemma_.lower() in rules.market_objects for t in things)
 
 
+def _information_given(verb, rules: EventRules) -> bool:
+    """"gave no further details", "provided information": words given are speech, not aid."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in rules.information_objects for c in verb.children)
+
+
 def _reporting_formula(verb, rules: EventRules) -> bool:
     """"declined to comment", "asked not to be identified": the source protected, no event."""
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.reporting_formulas for c in verb.children)
@@ -52,7 +57,7 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None
     trigger, kind = chosen
     verb = triggers.verb_of(trigger)
-    if _reporting_formula(verb, rules):
+    if _reporting_formula(verb, rules) or (kind == "AID" and _information_given(verb, rules)):
         return None
     read = modality.mood(trigger, verb, kind, rules)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)

@@ -39,6 +39,7 @@ class EventRules:
     calendar: frozenset[str]  # months and weekdays: never a trigger ("March" is a month, not a protest)
     light_verbs: frozenset[str] = word_field("triggers.light_verbs")
     reporting_formulas: frozenset[str] = word_field("triggers.reporting_formulas")
+    information_objects: frozenset[str] = word_field("triggers.information_objects")
     noun_links: frozenset[str] = word_field("triggers.noun_links", case=True)
     verb_modifier_links: frozenset[str] = word_field("triggers.verb_modifier_links")
     prepositional_verbs: frozenset[str] = word_field("triggers.prepositional_verbs")
