@@ -368,6 +368,8 @@ def recent_runs(path: Path, limit: int):
             raise typer.Exit(2)
         frame = pd.DataFrame(columns=["run_id", "started_at", "status", "message"])
     pending = pending.reindex(columns=frame.columns)
+    if not frame.empty and not pending.empty:
+        pending = pending[~pending["run_id"].isin(frame["run_id"])]  # failed after it published: its row is in runs
     both = pd.concat([f for f in (pending, frame) if not f.empty]) if not (pending.empty and frame.empty) else frame
     return both.sort_values("started_at", ascending=False).head(limit).reset_index(drop=True).convert_dtypes()
 

@@ -76,7 +76,8 @@ def sweep_spill_folders(pid: int | None = None) -> None:
     """Remove the spill folders of dead processes (or all of `pid`'s)."""
     for folder in Path(tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*"):
         owner = folder.name[len(SPILL_PREFIX):].split("-", 1)[0]
-        if owner == str(pid) if pid is not None else not _alive(owner):
+        doomed = owner == str(pid) if pid is not None else not _alive(owner)
+        if doomed:
             shutil.rmtree(folder, ignore_errors=True)
 
 

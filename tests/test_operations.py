@@ -249,3 +249,17 @@ def test_lone_surrogates_and_a_file_name_that_is_not_utf8_load_the_run(tmp_path)
     with __import__("duckdb").connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         ids = sorted(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall())
     assert ids == ["a\ufffd", "b", "bad\ufffd.txt"]
+
+
+def test_a_run_that_failed_after_publishing_is_listed_once(sample_run, tmp_path):
+    """Its row is in `runs` and its failure in the journal (e.g. Data Docs failed): `dateline runs` shows the row."""
+    import shutil
+
+    from dateline.readonly import run_read_only
+
+    shutil.copy(sample_run[0] / "w.duckdb", tmp_path / "w.duckdb")
+    run_id = run_read_only(tmp_path / "w.duckdb", "SELECT run_id FROM runs")["run_id"][0]
+    (tmp_path / "w.duckdb.failed-runs.jsonl").write_text(json.dumps(
+        {"run_id": run_id, "started_at": "2026-01-01 00:00:00", "status": "failed", "message": "OSError: x"}) + "\n")
+    shown = json.loads(cli("runs", "--db", "w.duckdb", "-f", "json", cwd=tmp_path).stdout)
+    assert [(r["run_id"], r["status"]) for r in shown] == [(run_id, "completed")]

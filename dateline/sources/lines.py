@@ -28,7 +28,6 @@ class Line:
     text: str | None  # None when the line cannot be had; `problem` says why
     problem: str | None = None
     stop: bool = False  # nothing after this line can be read
-    untrusted: bool = False  # nor can the lines before it be trusted (corrupt compressed data)
 
 
 def decode_line(data: bytes, first: bool = False) -> tuple[str | None, str | None]:
@@ -65,7 +64,7 @@ def _lines(stream: BinaryIO, raw: BinaryIO) -> Iterator[Line]:
             return
         except GZIP_ERRORS as exc:
             yield Line(number + 1, None, f"{CORRUPT} ({exc}): nothing from this file is loaded, as its lines "
-                                         "cannot be trusted", stop=True, untrusted=True)
+                                         "cannot be trusted", stop=True)
             return
         inflated += len(data)
         if stream is not raw and inflated > INFLATE_FLOOR_BYTES and inflated > MAX_INFLATE_RATIO * max(raw.tell(), 1):

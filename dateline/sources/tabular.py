@@ -75,7 +75,7 @@ def file_label(path: Path, root: Path | None) -> str:
 def id_label(path: Path, root: Path | None) -> str:
     """The file as the ids of its id-less lines name it: relative to a folder source, as given for a file
     source (`a/news.jsonl` and `b/news.jsonl` given one by one stay apart)."""
-    return path.relative_to(root).as_posix() if root is not None and path.is_relative_to(root) else path.as_posix()
+    return file_label(path, root) if root is not None else path.as_posix()
 
 
 def read_jsonl(path: Path, root: Path | None = None) -> Iterator[RawArticle | Rejection]:
@@ -162,24 +162,21 @@ def _csv_rows(header: Line, lines: Iterator[Line], delimiter: str, source: str, 
     label, id_label_ = labels
     names = [name.strip() for name in next(csv.reader([header.text], delimiter=delimiter))]
     pending: list[str] = []
-    start, broken = None, None
+    start, broken, quotes = None, None, 0
     for line in lines:
         start = start or line.number
         broken = broken or line.problem
         pending.append(line.text or "")
-        if _open_quote("".join(pending)):
-            continue  # a quoted field goes on to the next line
+        quotes += pending[-1].count('"')
+        if quotes % 2:
+            continue  # a quoted field goes on to the next line (an escaped "" counts twice)
         where = (f"{label}:{start}", f"{id_label_}:{start}")
         yield from _csv_record(names, "".join(pending), delimiter, source, where, broken)
-        pending, start, broken = [], None, None
+        pending, start, broken, quotes = [], None, None, 0
         if line.stop:
             return
     if pending:
         yield Rejection(source, f"{label}:{start}", "malformed CSV: a quoted field is never closed", "".join(pending)[:200])
-
-
-def _open_quote(text: str) -> bool:
-    return text.count('"') % 2 == 1
 
 
 def _csv_record(names, text, delimiter, source, where, broken) -> Iterator[RawArticle | Rejection]:

@@ -80,7 +80,7 @@ def _someone(span: Span | None, rules: EventRules) -> bool:
     lemma = head.lemma_.lower()
     if lemma in rules.reference.document_nouns or lemma in rules.market_objects:
         return False
-    return is_actor(head, rules) or lemma in rules.business_bodies or lemma in rules.business_roles
+    return is_actor(head, rules) or lemma in rules.business_words
 
 
 def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> tuple[Token | None, Token | None]:
@@ -88,7 +88,7 @@ def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> 
     if subj is None and trigger.pos_ == "NOUN":
         subj = next((c for c in trigger.children if c.dep_ == "poss"), None) or _clause_subject(trigger)
     if subj is not None and not is_actor(subj, rules) and subj.lemma_.lower() not in rules.reference.document_nouns \
-            and subj.lemma_.lower() not in rules.business_bodies | rules.business_roles:
+            and subj.lemma_.lower() not in rules.business_words:
         subj = actor_in(subj, rules) or subj  # "Sweden's decision": Sweden; but "the MORI poll" is the poll,
         # and "the Italian company" the company
     obj = target(trigger, verb, rules, subj)
@@ -160,10 +160,9 @@ def actor_in(tok: Token, rules: EventRules) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(child, rules):
             return child
-    business = rules.business_bodies | rules.business_roles
     for t in tok.subtree:
         if t.i != tok.i and t.ent_type_ in rules.actor_labels and t.dep_ != "relcl" \
-                and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in business):
+                and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in rules.business_words):
             # "three California corporations" are businesses, not California
             ent = next((e for e in doccache.ents(t.doc) if e.start <= t.i < e.end), None)
             return ent.root if ent is not None else t
@@ -227,10 +226,7 @@ def _ranked_target(c: Token, verb: Token, retreating: bool, rules: EventRules) -
 def _actor_of(tok: Token, rules: EventRules) -> Token | None:
     """The actor a target phrase names; a business is itself, not the place that modifies it
     ("three California corporations" are no California)."""
-    lemma = tok.lemma_.lower()
-    if lemma in rules.business_bodies or lemma in rules.business_roles:
-        return tok
-    return actor_in(tok, rules)
+    return tok if tok.lemma_.lower() in rules.business_words else actor_in(tok, rules)
 
 
 def phrase(tok: Token, limit: int = PHRASE_LIMIT) -> Span:

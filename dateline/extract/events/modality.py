@@ -29,7 +29,7 @@ class Mood:
 
 def mood(trigger: Token, verb: Token, kind: str, rules: EventRules) -> Mood:
     """The event type once negation and modality are read, whether it is negated, and its mode."""
-    negated = _is_negated(trigger) or _is_negated(verb)
+    negated = _is_negated(trigger, rules) or _is_negated(verb, rules)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.refusal_verbs:
         negated = True
     if trigger.lemma_.lower() in rules.refusal_verbs and any(
@@ -40,16 +40,13 @@ def mood(trigger: Token, verb: Token, kind: str, rules: EventRules) -> Mood:
     return _modality(verb, kind, rules)
 
 
-NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "neither", "no one", "nothing"})
-
-
-def _is_negated(tok: Token) -> bool:
+def _is_negated(tok: Token, rules: EventRules) -> bool:
     """"did not agree", "refused to meet" (via xcomp), and a subject that denies it: "None of the members
     has asked", "No country agreed"."""
     if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"):
         return True
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ in NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+    return any(s.lower_ in rules.negative_subjects or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
                for s in subjects)
 
 

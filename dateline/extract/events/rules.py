@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from dateline.extract.reference import ReferenceRules
 from dateline.extract.syntax import SharedWords
@@ -63,6 +64,18 @@ class EventRules:
     same_day: frozenset[str] = word_field("dates.same_day")
     date_words: frozenset[str] = word_field("dates.date_words")
     location_preps: frozenset[str] = word_field("places.location_preps")
+    thing_light_verbs: frozenset[str] = word_field("triggers.thing_light_verbs")
+    negative_subjects: frozenset[str] = word_field("modality.negative_subjects")
+
+    @cached_property
+    def business_words(self) -> frozenset[str]:
+        """Nouns of a business and of people in business: such a phrase is its own actor."""
+        return self.business_bodies | self.business_roles
+
+    @cached_property
+    def only_lemmas(self) -> frozenset[str]:
+        """Verbs that code an event only with a particle or object of their phrasal rules."""
+        return frozenset(lemma for rule in self.phrasal if rule.only for lemma in rule.lemmas)
 
     @classmethod
     def from_vocab(cls, vocab: Vocab, shared: SharedWords, reference: ReferenceRules,

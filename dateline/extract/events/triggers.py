@@ -30,7 +30,7 @@ def trigger_type(tok: Token, rules: EventRules) -> str | None:
         phrasal = _phrasal_type(tok, lemma, rules)
         if phrasal is not None:
             return phrasal
-        return None if any(r.only and lemma in r.lemmas for r in rules.phrasal) else kind
+        return None if lemma in rules.only_lemmas else kind
     return kind
 
 
@@ -96,13 +96,10 @@ def _light_verb_object(tok: Token, rules: EventRules) -> tuple[Token, str] | Non
     return None
 
 
-THING_LIGHT_VERBS = ("hold", "have", "make")  # verbs that say nothing of their own with a thing ("provided aid" does)
-
-
 def _light_verb_of_a_thing(tok: Token, rules: EventRules) -> bool:
     """"hold a press conference", "made a profit": a light verb whose object is a thing that codes no event
     codes none itself (it still does for an actor: "held two soldiers")."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in THING_LIGHT_VERBS or _light_verb_object(tok, rules):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in rules.thing_light_verbs or _light_verb_object(tok, rules):
         return False
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     # the object, and what it is "of": "holding thousands of Tamil refugees"

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.extract import doccache, syntax
 from dateline.extract.metrics.rules import MetricRules
+from dateline.extract.metrics.units import unit_name
 
 MAX_PARTS = 3
 INDEX_NAME = re.compile(r"[A-Z]\w*[&/][A-Z]\w*|[A-Z]{2,}\w*")  # "S&P", "FTSE": an index named with a number
@@ -56,12 +57,13 @@ def _adder(parts: list[str]):
 
 
 def noun_phrase(tok: Token, rules: MetricRules) -> str:
-    """The words of a concept phrase: the head and its modifiers on the head's own line, without numbers,
+    """The words of a concept phrase: the head and its modifiers on the head's own line (a table's next row
+    or a heading is another phrase), without numbers,
     magnitudes ("mln"), symbols and pronouns."""
-    line = _line_of(tok)
+    text = doccache.text(tok.doc)
     words = [t.text for t in syntax.head_with_modifiers(tok) if not t.like_num and t.pos_ not in ("PRON", "SYM", "NUM", "ADV")
              and t.tag_ != "POS" and not any(ch.isdigit() for ch in t.text) and t.text not in rules.currency_prefixes
-             and not t.is_space and t.lower_ not in rules.numbers.magnitudes and line[0] <= t.idx < line[1]
+             and not t.is_space and t.lower_ not in rules.numbers.magnitudes and "\n" not in text[min(t.idx, tok.idx):max(t.idx, tok.idx)]
              and (t.i == tok.i or not _unit_of_a_number(t, rules))]
     return " ".join(words).strip()
 
@@ -69,8 +71,6 @@ def noun_phrase(tok: Token, rules: MetricRules) -> str:
 def _unit_of_a_number(tok: Token, rules: MetricRules) -> bool:
     """"a 4-3/4 pct 10-year bond", "a million dollar house": a unit right after a number (or its hyphen)
     is that number's, not a word of what the bond or the house is."""
-    from dateline.extract.metrics.units import unit_name
-
     doc = tok.doc
     before = doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and before.text == "-" and tok.i > 1:
@@ -78,13 +78,6 @@ def _unit_of_a_number(tok: Token, rules: MetricRules) -> bool:
     if before is None or not (before.like_num or before.lower_ in rules.numbers.magnitudes):
         return False
     return unit_name(tok.text, rules) not in (None, "-")
-
-
-def _line_of(tok: Token) -> tuple[int, int]:
-    """The character bounds of the line a token is on: a table's next row or a heading is another phrase."""
-    text = doccache.text(tok.doc)
-    end = text.find("\n", tok.idx)
-    return text.rfind("\n", 0, tok.idx) + 1, end if end >= 0 else len(text)
 
 
 def subject_phrase(verb: Token, skip: set[int], rules: MetricRules) -> str | None:
