@@ -26,6 +26,9 @@ def connection_settings(db: Path, evidence_sources: Path | None = None) -> dict[
             f"# package.json: \"overrides\": {{\"@duckdb/node-api\": \"1.5.6-r.1\"}} (the template's 1.4 cannot read the file)",
         "DuckDB CLI / Python (DuckDB 1.5 or later)":
             f"duckdb -readonly {p}\npython -c \"import duckdb; duckdb.connect('{p}', read_only=True)\"",
+        "pandas / Polars":
+            f"duckdb.connect('{p}', read_only=True).sql('FROM fact_events').df()   # .pl() for Polars\n"
+            f"polars.read_parquet('export/bi/fact_events.parquet')   # after dateline export ./export",
         "Files (Parquet) instead":
             f"dateline export ./export --db {p}   # then point the tool at ./export/*.parquet",
     }
