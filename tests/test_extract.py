@@ -277,6 +277,16 @@ def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse
     "Brent traded today at around 17.15 dlrs, OPEC sources said.",
     "The Iraqi government will hold a press conference tomorrow.",
     "The Thai government gave Japan no further details of the plan.",  # words given: speech, not aid
+    # a company named for its business, whatever country its name or its owner names; a business role
+    "KLM Royal Dutch Airlines said it already cooperated closely with Air UK.",
+    "Pacific Western said it appointed president and chief executive Rhys Eaton as chairman.",
+    # the actors of a phrase's own prepositions, not of the clauses under them
+    "American Motors Corp broke off talks aimed at extending the life of its only U.S. car assembly plant.",
+    # words for the press, meeting a thing, naming with "call"
+    "Talking to reporters, Brazil's finance minister Dilson Funaro said the crisis would go on.",
+    "Several indebted nations made great efforts to meet their debt payments, the German minister said.",
+    "Indonesia is facing general elections in April.",
+    "In a statement Kemp called the tax a money grab by the Democrats in Congress.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []
@@ -360,6 +370,12 @@ def test_someone_acting_on_a_government_is_an_event(analyse):
 ])
 def test_verbs_that_need_what_they_are_done_to(analyse, text, kind):
     assert [e["event_type"] for e in analyse(text)[2]["events"]] == [kind]
+
+
+def test_the_agent_of_a_phrase_acts_and_a_call_for_is_a_demand(analyse):
+    events = analyse("The missiles fired by the Israeli military struck an arms depot of the Syrian army. "
+                     "The opposition called for the resignation of the Kenyan government.")[2]["events"]
+    assert [(e["event_type"], e["source_country"]) for e in events] == [("ASSAULT", "ISR"), ("DEMAND", None)]
 
 
 def test_a_subject_that_denies_the_event_negates_it(analyse):

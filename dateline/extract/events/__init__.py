@@ -39,6 +39,20 @@ def _reporting_formula(verb, rules: EventRules) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.reporting_formulas for c in verb.children)
 
 
+def _told_the_press(trigger, verb, rules: EventRules) -> bool:
+    """"Talking to reporters", "met journalists": words for the press are a statement, not a meeting."""
+    heard = [c for node in (trigger, verb) for c in node.children if c.dep_ in ("dobj", "dative")]
+    heard += [g for node in (trigger, verb) for c in node.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj"]
+    return any(rules.agents.get(t.lemma_.lower()) == "MED" for t in heard)
+
+
+def _meets_a_thing(verb, rules: EventRules) -> bool:
+    """"meet their debt payments", "facing elections": a verb of meeting whose object is no one."""
+    return verb.lemma_.lower() in rules.partner_verbs and any(
+        c.dep_ == "dobj" and actors.actor_in(c, rules) is None for c in verb.children)
+
+
 def extract_events(doc: Doc, ents: ArticleEntities, rules: EventRules, article_date: str | None = None,
                    dateline_city: str | None = None) -> list[Event]:
     events = []
@@ -59,11 +73,13 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
     verb = triggers.verb_of(trigger)
     if _reporting_formula(verb, rules) or (kind == "AID" and _information_given(verb, rules)):
         return None
+    if kind == "CONSULT" and (_told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules)):
+        return None
     read = modality.mood(trigger, verb, kind, rules)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
     if not (who.source_political or who.target_known_political or (who.source is None and who.target_political)):
-        return None  # neither side in politics: a company buying shares, a poll, a price (a businessman
-        # suing a government is an event)
+        return None  # no one acting, or neither side in politics: a company buying shares, a poll, a price
+        # (a businessman suing a government is an event)
     if trigger.lemma_.lower() not in rules.own_lemmas and (not who.target_political or who.target_is_place):
         return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves", "hold a
         # press conference in New York" are none

@@ -21,6 +21,7 @@ from dateline.extract.reference import Resolver
 
 SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})  # verbs that share their head's subject
 NOT_ACTOR_LABELS = ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+NAME_PARTS = frozenset({"compound", "amod", "nmod", "poss"})
 PHRASE_LIMIT = 10  # words of an actor phrase, at most
 # a country named just before a person, in their title or the words before it ("Pakistan's Foreign
 # Minister …", "opposition groups in Zimbabwe demand that President Mugabe …"), is the person's country:
@@ -148,7 +149,7 @@ def subject(verb: Token) -> Token | None:
 
 
 def is_actor(tok: Token, rules: EventRules) -> bool:
-    return tok.ent_type_ in rules.actor_labels or tok.lemma_.lower() in rules.actor_nouns \
+    return tok.ent_type_ in rules.actor_labels or (tok.lemma_.lower() in rules.actor_nouns and tok.pos_ != "ADJ") \
         or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ACTOR_LABELS)
 
 
@@ -160,13 +161,35 @@ def actor_in(tok: Token, rules: EventRules) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(child, rules):
             return child
-    for t in tok.subtree:
-        if t.i != tok.i and t.ent_type_ in rules.actor_labels and t.dep_ != "relcl" \
+    for t in _own_phrase(tok):
+        if t.ent_type_ in rules.actor_labels \
                 and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in rules.business_words):
             # "three California corporations" are businesses, not California
             ent = next((e for e in doccache.ents(t.doc) if e.start <= t.i < e.end), None)
             return ent.root if ent is not None else t
     return None
+
+
+def _own_phrase(tok: Token):
+    """The words of a phrase, of its own prepositions ("settlements in the Gaza Strip") and of a passive's
+    agent ("missiles fired by the Israeli military"), not of the phrases those hold in turn ("talks aimed
+    at extending the life of its U.S. plant")."""
+    for c in tok.children:
+        if c.dep_ in NAME_PARTS or c.dep_ == "appos":
+            yield from _name_of(c)
+        elif c.dep_ == "prep" or c.dep_ == "acl":
+            held = (g for g in c.children if g.dep_ == "agent") if c.dep_ == "acl" else (c,)
+            for prep in held:
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    yield from _name_of(pobj)
+
+
+def _name_of(tok: Token):
+    """A noun and its modifiers, through compounds of compounds ("the Islamic State group")."""
+    yield tok
+    for c in tok.children:
+        if c.dep_ in NAME_PARTS or c.dep_ == "conj":
+            yield from _name_of(c)
 
 
 def target(trigger: Token, verb: Token, rules: EventRules, source: Token | None = None) -> Token | None:

@@ -20,6 +20,8 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     the dictionaries do not know either way ("the ELN", "Calny"): its sentence decides (`in_political_sentence`)."""
     if span is None or len(span) == 0:
         return False
+    if any(t.lemma_.lower() in rules.business_roles for t in (span.root, *span.root.conjuncts)):
+        return False  # "president and chief executive Rhys Eaton": a role in business
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
     head = span.root.lemma_.lower()
@@ -28,6 +30,9 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         return head_sector != "BUS"  # "police in Lagos", "Japanese banks"; a newspaper is the press: it acts
     if head in rules.reference.document_nouns or head in rules.business_roles or head in rules.business_bodies:
         return False  # "the MORI poll", "a Shell executive", "creditor banks of Teck Hock"
+    own = ents.mention_at(span.root.i)
+    if own is not None and own.entity.type == "ORG" and political_entity(own.entity, ents, span.doc, rules) is False:
+        return False  # "Taiwan's state-owned China Shipbuilding Corp" is the company, not Taiwan
     named = [political_entity(m.entity, ents, span.doc, rules) for m in _named_in(span, ents)]
     if True in named:
         return True  # "Member of Parliament Tanmanjeet Singh Dhesi", "Iraqi officials"
@@ -92,9 +97,8 @@ def _known_body(name: str, rules: EventRules) -> bool:
     """An IGO or armed group of the actor dictionaries, a country's body ("White House"), or a name holding
     a political agent ("Ministry of Finance", "Workers' Party", "UN Support Mission")."""
     words = _name_words(name)
-    if name.lower() in rules.international or geo.country_code(name) \
-            or any(w.lower() in rules.international or geo.country_code(w) for w in words):
-        return True
+    if name.lower() in rules.international or geo.country_code(name) or any(w.lower() in rules.international for w in words):
+        return True  # a country's name inside another ("Air UK", "Royal Dutch Shell") makes no body of it
     sector = _sector_within(words, rules)
     return sector is not None and sector != "BUS"
 
@@ -106,6 +110,10 @@ def _company_name(name: str, rules: EventRules) -> bool:
         return True
     if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in rules.business_bodies:
         return True  # "Bank of America", "Bank of Tokyo": a business named after a place
+    last = words[-1].lower().strip(".,'")
+    if name.lower() not in rules.international and (last in rules.business_bodies or last[:-1] in rules.business_bodies) \
+            and _sector_within(words, rules) in (None, "BUS"):
+        return True  # "KLM Royal Dutch Airlines": named for its business, whatever country it names
     if _known_body(name, rules):
         return False
     return _sector_within(words, rules) == "BUS" or _sector(" ".join(words), rules) == "BUS"

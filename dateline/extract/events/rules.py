@@ -66,6 +66,7 @@ class EventRules:
     location_preps: frozenset[str] = word_field("places.location_preps")
     thing_light_verbs: frozenset[str] = word_field("triggers.thing_light_verbs")
     negative_subjects: frozenset[str] = word_field("modality.negative_subjects")
+    partner_verbs: frozenset[str] = word_field("actors.partner_verbs")
 
     @cached_property
     def business_words(self) -> frozenset[str]:
