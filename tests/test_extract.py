@@ -287,6 +287,10 @@ def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse
     "Several indebted nations made great efforts to meet their debt payments, the German minister said.",
     "Indonesia is facing general elections in April.",
     "In a statement Kemp called the tax a money grab by the Democrats in Congress.",
+    # an event noun in a prepositional phrase is background; a warning of a thing is a forecast
+    "Under the agreement, which runs through 1996, Green Mountain said it will sell the utility 30,000 megawatt-hours.",
+    "The Iraqis have made no comment so far on the Kurdistan fighting.",
+    "But the World Bank has warned that mounting unemployment could start causing severe social strains.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []
@@ -376,6 +380,13 @@ def test_the_agent_of_a_phrase_acts_and_a_call_for_is_a_demand(analyse):
     events = analyse("The missiles fired by the Israeli military struck an arms depot of the Syrian army. "
                      "The opposition called for the resignation of the Kenyan government.")[2]["events"]
     assert [(e["event_type"], e["source_country"]) for e in events] == [("ASSAULT", "ISR"), ("DEMAND", None)]
+
+
+def test_a_warning_of_what_an_actor_will_do_is_a_threat(analyse):
+    events = analyse("Iran has threatened to close all borders with Iraqi Kurdistan should the region proceed. "
+                     "Zimbabwe's President Robert Mugabe warned the British envoy that his government would "
+                     "expel him.")[2]["events"]
+    assert [e["event_type"] for e in events] == ["THREATEN", "THREATEN"]
 
 
 def test_a_subject_that_denies_the_event_negates_it(analyse):

@@ -53,6 +53,17 @@ def _meets_a_thing(verb, rules: EventRules) -> bool:
         c.dep_ == "dobj" and actors.actor_in(c, rules) is None for c in verb.children)
 
 
+def _warns_of_a_thing(trigger, verb, rules: EventRules) -> bool:
+    """"warned that mounting unemployment could cause strains": a forecast, not a threat. A threat's
+    clause has an actor doing it ("warned that his government would expel him", "that it will retaliate")."""
+    heads = {trigger.i: trigger, verb.i: verb}.values()
+    if any(c.dep_ == "xcomp" for node in heads for c in node.children):
+        return False  # "threatened to close the borders should the region proceed": the act is the infinitive
+    clauses = [c for node in heads for c in node.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.pos_ == "NOUN" and actors.actor_in(s, rules) is None for s in subjects)
+
+
 def extract_events(doc: Doc, ents: ArticleEntities, rules: EventRules, article_date: str | None = None,
                    dateline_city: str | None = None) -> list[Event]:
     events = []
@@ -74,6 +85,8 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
     if _reporting_formula(verb, rules) or (kind == "AID" and _information_given(verb, rules)):
         return None
     if kind == "CONSULT" and (_told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules)):
+        return None
+    if kind == "THREATEN" and _warns_of_a_thing(trigger, verb, rules):
         return None
     read = modality.mood(trigger, verb, kind, rules)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
