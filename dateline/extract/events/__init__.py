@@ -21,7 +21,7 @@ from dateline.records import Event
 
 def _done_to_market_object(trigger, verb, rules: EventRules) -> bool:
     """Whether the trigger (or its verb) acts on a thing of the market: its object or passive subject."""
-    things = [c for node in {trigger.i: trigger, verb.i: verb}.values() for c in node.children
+    things = [c for node in triggers.trigger_and_verb(trigger, verb) for c in node.children
               if c.dep_ in ("dobj", "nsubjpass")]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         things.append(trigger)
@@ -41,22 +41,22 @@ def _reporting_formula(verb, rules: EventRules) -> bool:
 
 def _told_the_press(trigger, verb, rules: EventRules) -> bool:
     """"Talking to reporters", "met journalists": words for the press are a statement, not a meeting."""
-    heard = [c for node in (trigger, verb) for c in node.children if c.dep_ in ("dobj", "dative")]
-    heard += [g for node in (trigger, verb) for c in node.children if c.dep_ == "prep" for g in c.children
-              if g.dep_ == "pobj"]
+    children = [c for node in triggers.trigger_and_verb(trigger, verb) for c in node.children]
+    heard = [c for c in children if c.dep_ in ("dobj", "dative")]
+    heard += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(rules.agents.get(t.lemma_.lower()) == "MED" for t in heard)
 
 
-def _meets_a_thing(verb, rules: EventRules) -> bool:
+def _meets_a_thing(trigger, rules: EventRules) -> bool:
     """"meet their debt payments", "facing elections": a verb of meeting whose object is no one."""
-    return verb.lemma_.lower() in rules.partner_verbs and any(
-        c.dep_ == "dobj" and actors.actor_in(c, rules) is None for c in verb.children)
+    return trigger.lemma_.lower() in rules.partner_verbs and any(
+        c.dep_ == "dobj" and actors.actor_in(c, rules) is None for c in trigger.children)
 
 
 def _warns_of_a_thing(trigger, verb, rules: EventRules) -> bool:
     """"warned that mounting unemployment could cause strains": a forecast, not a threat. A threat's
     clause has an actor doing it ("warned that his government would expel him", "that it will retaliate")."""
-    heads = {trigger.i: trigger, verb.i: verb}.values()
+    heads = triggers.trigger_and_verb(trigger, verb)
     if any(c.dep_ == "xcomp" for node in heads for c in node.children):
         return False  # "threatened to close the borders should the region proceed": the act is the infinitive
     clauses = [c for node in heads for c in node.children if c.dep_ == "ccomp"]

@@ -16,7 +16,7 @@ from dateline.extract import doccache, syntax
 from dateline.extract.entities import ArticleEntities, Entity
 from dateline.extract.events.politics import in_political_sentence, is_political
 from dateline.extract.events.rules import EventRules
-from dateline.extract.events.triggers import trigger_type
+from dateline.extract.events.triggers import trigger_and_verb, trigger_type
 from dateline.extract.reference import Resolver
 
 SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})  # verbs that share their head's subject
@@ -211,7 +211,7 @@ def target(trigger: Token, verb: Token, rules: EventRules, source: Token | None 
 
 def _target_nodes(trigger: Token, verb: Token) -> list[Token]:
     """The trigger, its verb and the infinitives under them: "offered to hand over to Great Britain"."""
-    nodes = [trigger] if trigger.i == verb.i else [trigger, verb]
+    nodes = trigger_and_verb(trigger, verb)
     for node in list(nodes):
         for c in node.children:
             if c.dep_ == "xcomp":

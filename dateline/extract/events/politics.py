@@ -28,7 +28,7 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     head_sector = rules.agents.get(head)
     if head_sector is not None:
         return head_sector != "BUS"  # "police in Lagos", "Japanese banks"; a newspaper is the press: it acts
-    if head in rules.reference.document_nouns or head in rules.business_roles or head in rules.business_bodies:
+    if head in rules.reference.document_nouns or head in rules.business_bodies:
         return False  # "the MORI poll", "a Shell executive", "creditor banks of Teck Hock"
     own = ents.mention_at(span.root.i)
     if own is not None and own.entity.type == "ORG" and political_entity(own.entity, ents, span.doc, rules) is False:

@@ -115,3 +115,8 @@ def verb_of(tok: Token) -> Token:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
     return tok
+
+
+def trigger_and_verb(trigger: Token, verb: Token) -> list[Token]:
+    """The trigger and the verb it hangs from (one token when the trigger is the verb)."""
+    return [trigger] if trigger.i == verb.i else [trigger, verb]
