@@ -16,7 +16,8 @@ app = typer.Typer(help="News articles in, a validated DuckDB warehouse of events
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 200)  # a log file: paths not cut at 80
 out = Console()
 
-DbOption = typer.Option(None, "--db", help="Warehouse file (default: $DATELINE_DB or ./warehouse.duckdb).")
+DbOption = typer.Option(None, "--db", help="Warehouse: a DuckDB file, or NAME.ducklake for a DuckLake whose runs "
+                                           "cost what they load (default: $DATELINE_DB or ./warehouse.duckdb).")
 FORMATS = ("table", "csv", "json")
 INTERRUPTED = "interrupted: nothing published, the warehouse is as it was"
 
@@ -362,6 +363,7 @@ def recent_runs(path: Path, limit: int):
     pending = failed_runs(path)
     try:
         frame = run_read_only(path, sql_text("queries/recent_runs.sql"), {"limit": int(limit)})
+        frame = with_snapshots(path, frame)
     except FileNotFoundError as exc:
         if pending.empty:
             console.print(f"[red]{exc}[/]")
@@ -372,6 +374,19 @@ def recent_runs(path: Path, limit: int):
         pending = pending[~pending["run_id"].isin(frame["run_id"])]  # failed after it published: its row is in runs
     both = pd.concat([f for f in (pending, frame) if not f.empty]) if not (pending.empty and frame.empty) else frame
     return both.sort_values("started_at", ascending=False).head(limit).reset_index(drop=True).convert_dtypes()
+
+
+def with_snapshots(path: Path, runs):
+    """A lake's runs with the snapshot each one committed (a query can read the warehouse as of it)."""
+    from dateline.lake import is_lake
+    from dateline.readonly import run_read_only
+    from dateline.warehouse import sql_text
+
+    if not is_lake(path):
+        return runs
+    snapshots = run_read_only(path, sql_text("queries/run_snapshots.sql"))
+    runs = runs.merge(snapshots, on="run_id", how="left")
+    return runs[["run_id", "snapshot", *[c for c in runs.columns if c not in ("run_id", "snapshot")]]]
 
 
 @app.command()
@@ -509,11 +524,23 @@ def watch_runs(db: Path, every: float = 5.0) -> None:
 
 @app.command()
 def bi(db: Optional[Path] = DbOption,
-       dbt: Optional[Path] = typer.Option(None, "--dbt", help="Write a dbt sources file (keys, relationships, descriptions) here.")) -> None:
+       dbt: Optional[Path] = typer.Option(None, "--dbt", help="Write a dbt sources file (keys, relationships, descriptions) here."),
+       install_extensions: bool = typer.Option(False, "--install-extensions",
+                                               help="Install DuckLake's extensions for DuckDB 1.5.5 tools (offline).")) -> None:
     """Connection settings for Superset, Metabase, Tableau, Power BI and Evidence (all read-only)."""
     from dateline.bi import connection_settings
 
     path = db_path(db).resolve()
+    if install_extensions:
+        from dateline.lake import install_extensions as install
+
+        try:
+            for where in install():
+                out.print(f"installed {where}", markup=False, highlight=False, soft_wrap=True)
+        except Exception as exc:  # noqa: BLE001 - a missing wheel or home folder: one line
+            console.print(f"[red]cannot install the DuckLake extensions: {str(exc).splitlines()[0]}[/]")
+            raise typer.Exit(2)
+        return
     if dbt is not None:
         write_semantic_file(path, dbt)
         return

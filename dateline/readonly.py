@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dateline import lake
+
 
 class ReadOnlyViolation(RuntimeError):
     pass
@@ -27,12 +29,23 @@ def reader_config(memory: str | None = None) -> dict:
             "autoinstall_known_extensions": False, "autoload_known_extensions": False, "lock_configuration": True}
 
 
+def _connect(db: Path, memory: str | None) -> duckdb.DuckDBPyConnection:
+    if not lake.is_lake(db):
+        return duckdb.connect(str(db), read_only=True, config=reader_config(memory))
+    config = reader_config(memory)
+    locked = {k: config.pop(k) for k in ("enable_external_access", "lock_configuration")}
+    con = lake.connect(db, read_only=True, config=config)  # the lake's catalog and files are opened first,
+    lake.confine(con, db)  # then nothing else can be
+    con.execute(f"SET lock_configuration = {str(locked['lock_configuration']).lower()}")
+    return con
+
+
 def run_read_only(db: Path, query: str, params: list | dict | None = None, max_rows: int | None = None,
                   memory: str | None = None) -> pd.DataFrame:
     """One statement's result; at most `max_rows` + 1 rows are read (the caller says when there were more)."""
     if not Path(db).exists():
         raise FileNotFoundError(f"no warehouse at {db}; run `dateline run` first")
-    con = duckdb.connect(str(db), read_only=True, config=reader_config(memory))
+    con = _connect(Path(db), memory)
     try:
         if len(con.extract_statements(query)) > 1:
             raise ReadOnlyViolation("one statement at a time: `dateline sql` shows one result")

@@ -1,10 +1,12 @@
-"""The DuckDB warehouse: migrations, bulk loads, atomic publishing, read-only access.
+"""The warehouse: migrations, bulk loads, atomic publishing, read-only access, in one of two designs.
 
-One writer at a time holds `<db>.lock`. A run never writes the published file: it copies it to
-`<db>.staging`, migrates and loads there, checkpoints, then renames the staging file over the
-published one (an atomic rename on the same file system). Readers that opened the old file keep
-reading it undisturbed; the next connection sees the new one. Files are written in DuckDB 1.5's
-storage format, so tools that embed DuckDB 1.5 can open them.
+One writer at a time holds `<db>.lock`.
+- A DuckDB file (`--db NAME.duckdb`): a run never writes the published file. It copies it to
+  `<db>.staging`, migrates and loads there, checkpoints, then renames the staging file over the published
+  one (an atomic rename on the same file system). Readers that opened the old file keep reading it
+  undisturbed; the next connection sees the new one. The copy makes a run's cost grow with the file.
+- A DuckLake (`--db NAME.ducklake`, `lake.py`): a run migrates and loads in one lake transaction, a
+  snapshot tagged with the run's id; nothing is copied, so a run costs what it loads (docs/storage.md).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
-from dateline import faults, schema
+from dateline import faults, lake, schema
 
 STORAGE_VERSION = "v1.5.0"
 
@@ -48,10 +50,11 @@ WRITER_MEMORY = os.environ.get("DATELINE_DUCKDB_MEMORY", "512MB")  # beyond this
 def connect_writer(path: Path) -> duckdb.DuckDBPyConnection:
     """The one writer: files that DuckDB 1.5 reads, and a memory cap so a large load spills to a
     temporary folder beside the warehouse instead of growing with the data."""
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION,
-                                             "memory_limit": WRITER_MEMORY,
-                                             **NO_EXTENSIONS,  # a SQLite file as --db fetches nothing
-                                             "temp_directory": str(path.parent / ".dateline-tmp")})
+    config = {"memory_limit": WRITER_MEMORY, **NO_EXTENSIONS,  # a SQLite file as --db fetches nothing
+              "temp_directory": str(path.parent / ".dateline-tmp")}
+    if lake.is_lake(path):
+        return lake.connect(path, config=config)
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION, **config})
 
 
 def files_only_in(con: duckdb.DuckDBPyConnection, folders: list[Path | None]) -> None:
@@ -66,6 +69,8 @@ def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}; run `dateline run` first")
+    if lake.is_lake(path):
+        return lake.connect(path, read_only=True)
     return duckdb.connect(str(path), read_only=True, config=NO_EXTENSIONS)
 
 
@@ -92,25 +97,50 @@ def write_lock(db: Path, wait: float = 0.0) -> Iterator[None]:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the numbered migrations not yet recorded in `schema_migrations`; return those applied."""
-    con.execute(sql_text("queries/create_schema_migrations.sql"))
+def migrate(con: duckdb.DuckDBPyConnection, in_lake: bool = False) -> list[str]:
+    """Apply the numbered migrations not yet recorded in `schema_migrations`; return those applied.
+    `in_lake`: the caller's lake transaction holds them all (DuckLake takes no keys)."""
+    ddl = lake.without_keys if in_lake else (lambda sql: sql)
+    con.execute(ddl(sql_text("queries/create_schema_migrations.sql")))
     done = {r[0] for r in con.execute(sql_text("queries/applied_migrations.sql")).fetchall()}
     applied = []
     for name, sql in sql_files("migrations"):
         version = int(re.match(r"(\d+)", name).group(1))
         if version in done:
             continue
-        con.execute("BEGIN")
-        con.execute(sql)
+        if not in_lake:
+            con.execute("BEGIN")
+        if ddl(sql).strip(" \n;") and not _only_comments(ddl(sql)):
+            con.execute(ddl(sql))
         con.execute(sql_text("queries/record_migration.sql"), {"version": version, "name": name, "at": dt.datetime.now()})
-        con.execute("COMMIT")
+        if not in_lake:
+            con.execute("COMMIT")
         applied.append(name)
     _fill_countries(con)
-    for _, sql in sql_files("views"):
-        con.execute(sql)
-    describe(con)
+    _create_views(con, in_lake)
     return applied
+
+
+def _only_comments(sql: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in sql.splitlines())
+
+
+def _create_views(con: duckdb.DuckDBPyConnection, in_lake: bool) -> None:
+    """The views and the descriptions, when they differ from those the warehouse has: a lake keeps every
+    version of its catalog, so re-creating them on every run would grow it run by run."""
+    import hashlib
+
+    from dateline.comments import table_comments
+
+    views = [sql for _, sql in sql_files("views")]
+    fingerprint = hashlib.sha256("\n".join(views + table_comments()).encode()).hexdigest()
+    con.execute(sql_text("queries/create_schema_views.sql"))
+    if con.execute(sql_text("queries/views_fingerprint.sql"), {"fingerprint": fingerprint}).fetchall():
+        return
+    for sql in views:
+        con.execute(sql)
+    describe(con, view_columns=not in_lake)  # DuckLake describes no view columns
+    con.execute(sql_text("queries/record_views_fingerprint.sql"), {"fingerprint": fingerprint, "at": dt.datetime.now()})
 
 
 def _fill_countries(con: duckdb.DuckDBPyConnection) -> None:
@@ -128,12 +158,13 @@ def _fill_countries(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("new_rows")
 
 
-def describe(con: duckdb.DuckDBPyConnection) -> None:
+def describe(con: duckdb.DuckDBPyConnection, view_columns: bool = True) -> None:
     """Every table, column and view described for BI tools (`comments.py`)."""
     from dateline.comments import table_comments, view_column_comments, view_comment
 
     statements = table_comments() + [c for _, sql in sql_files("views") if (c := view_comment(sql))]
-    statements += view_column_comments(con.execute(sql_text("queries/view_columns.sql")).fetchall())
+    if view_columns:
+        statements += view_column_comments(con.execute(sql_text("queries/view_columns.sql")).fetchall())
     for statement in statements:
         con.execute(statement)
 
@@ -223,6 +254,8 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
     a re-run duplicates nothing. Failed runs journalled since the last publish become rows of `runs`.
     Returns the number of rows written per table.
     """
+    if lake.is_lake(db):
+        return _publish_to_lake(db, load)
     started = time.perf_counter()
     staging = db.with_name(db.name + ".staging")
     failed = failed_runs(db)
@@ -245,6 +278,28 @@ def publish(db: Path, load: "LoadBatch") -> dict[str, int]:
     except BaseException:
         _remove_staging(staging)  # a full disk, a crash, an interrupt: the partial copy goes, the published file stays
         raise
+    _journal(db).unlink(missing_ok=True)
+    return written
+
+
+def _publish_to_lake(db: Path, load: "LoadBatch") -> dict[str, int]:
+    """Migrate and load in one lake transaction: one snapshot, tagged with the run's id, or none at all."""
+    started = time.perf_counter()
+    failed = failed_runs(db)
+    runs = load.tables.get("runs")
+    con = connect_writer(db)
+    try:
+        lake.confine(con, db, [f for f in (load.spill, db.parent / ".dateline-tmp") if f is not None])
+        con.execute("BEGIN")
+        migrate(con, in_lake=True)
+        written = _load_rows(con, load)
+        _insert_failed_runs(con, failed)
+        _finish_run(con, runs, time.perf_counter() - started)
+        lake.tag_snapshot(con, str(runs["run_id"].iloc[0]) if runs is not None and not runs.empty else None)
+        faults.crash_point("publish")
+        con.execute("COMMIT")
+    finally:
+        con.close()  # an uncommitted transaction is rolled back: the last snapshot stays the published one
     _journal(db).unlink(missing_ok=True)
     return written
 

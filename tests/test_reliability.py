@@ -54,21 +54,26 @@ def baseline(tmp_path_factory):
     return snapshot(work / "w.duckdb")
 
 
-@pytest.mark.parametrize("stage", ["extract", "load", "publish"])
-def test_sigkill_leaves_the_published_warehouse_intact_and_the_next_run_completes(tmp_path, baseline, stage):
-    db = tmp_path / "w.duckdb"
+DESIGNS = pytest.mark.parametrize("name", ["w.duckdb", "w.ducklake"])  # a DuckDB file; a DuckLake
+
+
+# killed in extraction, no storage is touched yet: that stage is the same for both designs
+@pytest.mark.parametrize(("stage", "name"), [("extract", "w.duckdb"), ("load", "w.duckdb"), ("publish", "w.duckdb"),
+                                             ("load", "w.ducklake"), ("publish", "w.ducklake")])
+def test_sigkill_leaves_the_published_warehouse_intact_and_the_next_run_completes(tmp_path, baseline, stage, name):
+    db = tmp_path / name
     src = tmp_path / "src"
     src.mkdir()
     (src / "one.txt").write_text("date 2024-01-01 Paris: France and Germany held talks on Monday.")
-    assert dateline("run", "--db", "w.duckdb", "--source", str(src), cwd=tmp_path).returncode == 0
+    assert dateline("run", "--db", name, "--source", str(src), cwd=tmp_path).returncode == 0
     before = snapshot(db)
     from importlib import resources
 
-    killed = dateline("run", "--db", "w.duckdb", "--source", str(resources.files("dateline.sample")), cwd=tmp_path,
+    killed = dateline("run", "--db", name, "--source", str(resources.files("dateline.sample")), cwd=tmp_path,
                       env={"DATELINE_FAULT": stage})
     assert killed.returncode == -9
     assert snapshot(db) == before  # the published file is exactly what it was
-    again = dateline("run", "--db", "w.duckdb", "--source", str(resources.files("dateline.sample")), cwd=tmp_path)
+    again = dateline("run", "--db", name, "--source", str(resources.files("dateline.sample")), cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     after = snapshot(db)
     for table in TABLES:  # the sample's rows equal those of a run that was never interrupted
@@ -76,12 +81,13 @@ def test_sigkill_leaves_the_published_warehouse_intact_and_the_next_run_complete
     assert len(after["articles"]) == len(baseline["articles"]) + 1
 
 
-def test_reader_in_a_loop_sees_no_error_across_publishes(tmp_path):
-    db = tmp_path / "w.duckdb"
+@DESIGNS
+def test_reader_in_a_loop_sees_no_error_across_publishes(tmp_path, name):
+    db = tmp_path / name
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.txt").write_text("date 2024-01-01 Paris: France and Germany held talks on Monday.")
-    assert dateline("run", "--db", "w.duckdb", "--source", str(src), cwd=tmp_path).returncode == 0
+    assert dateline("run", "--db", name, "--source", str(src), cwd=tmp_path).returncode == 0
     errors, reads, stop = [], [], threading.Event()
 
     def read_loop() -> None:
@@ -97,7 +103,7 @@ def test_reader_in_a_loop_sees_no_error_across_publishes(tmp_path):
     try:
         for i in range(3):
             (src / f"b{i}.txt").write_text(f"date 2024-01-0{i + 2} Rome: Italy and Spain signed {i + 2} agreements.")
-            run = dateline("run", "--db", "w.duckdb", "--source", str(src), cwd=tmp_path)
+            run = dateline("run", "--db", name, "--source", str(src), cwd=tmp_path)
             assert run.returncode == 0, run.stderr
     finally:
         stop.set()
@@ -106,11 +112,12 @@ def test_reader_in_a_loop_sees_no_error_across_publishes(tmp_path):
     assert reads and reads[-1] == 4 and reads == sorted(reads)
 
 
-def test_two_runs_at_once_never_corrupt_the_warehouse(tmp_path):
+@DESIGNS
+def test_two_runs_at_once_never_corrupt_the_warehouse(tmp_path, name):
     from importlib import resources
 
     sample = str(resources.files("dateline.sample"))
-    cmd = [sys.executable, "-m", "dateline.cli", "run", "--db", "w.duckdb", "--source", sample]
+    cmd = [sys.executable, "-m", "dateline.cli", "run", "--db", name, "--source", sample]
     first = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     second = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     results = [(p.wait(timeout=600), p.stderr.read()) for p in (first, second)]
@@ -118,7 +125,7 @@ def test_two_runs_at_once_never_corrupt_the_warehouse(tmp_path):
     assert codes in ([0, 0], [0, 3]), results
     if codes == [0, 3]:
         assert any("another dateline run is writing" in err for _, err in results)
-    assert int(run_read_only(tmp_path / "w.duckdb", "SELECT count(*) n FROM articles")["n"][0]) == 13
+    assert int(run_read_only(tmp_path / name, "SELECT count(*) n FROM articles")["n"][0]) == 13
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

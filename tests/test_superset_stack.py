@@ -5,12 +5,15 @@ runs without an error while a run publishes."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from dateline.bi import connection_settings
 
 pytestmark = pytest.mark.slow
 
@@ -84,3 +87,31 @@ def test_superset_reflects_the_bi_views_and_joins_during_a_publish(sample_run, s
     assert undescribed == []
     untyped = [(v, c) for v, columns in views.items() for c, kind, _ in columns if kind in ("NULL", "NullType")]
     assert untyped == []  # no list or JSON column that a BI tool cannot type
+
+
+def test_superset_reads_a_lake_during_a_publish(superset_python, tmp_path):
+    """The lake recipe of `dateline bi`: the URI `duckdb:///ducklake:sqlite:<catalog>`, once the extensions
+    are installed (into a HOME of the test's own, not the user's)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    dateline = [sys.executable, "-m", "dateline.cli"]
+    assert subprocess.run([*dateline, "bi", "--install-extensions"], env=env, timeout=120).returncode == 0
+    assert subprocess.run([*dateline, "run", "--db", "w.ducklake"], cwd=tmp_path, env=env, capture_output=True,
+                          timeout=600).returncode == 0
+    uri = next(line for line in connection_settings(tmp_path / "w.ducklake")[
+        next(k for k in connection_settings(tmp_path / "w.ducklake") if k.startswith("Superset"))].splitlines()
+        if line.startswith("duckdb:///"))
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "a.txt").write_text("date 2024-03-05 Rome: Italy and Spain signed two agreements.")
+    reader = subprocess.Popen([str(superset_python), "-c", REFLECT.replace('f"duckdb:///{db}?access_mode=read_only"', "db"),
+                               uri, "20"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    run = subprocess.run([*dateline, "run", "--source", "more", "--db", "w.ducklake"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=600)
+    out, err = reader.communicate(timeout=300)
+    assert run.returncode == 0, run.stderr
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["errors"] == 0 and seen["joins"] > 10, err
+    assert seen["comment"], "quotes has no description"
+    assert {"fact_events", "fact_quotes", "fact_metrics", "dim_date", "dim_article", "dim_country"} <= set(seen["views"])
+    assert dict((name, kind) for name, kind, _ in seen["views"]["fact_events"])["event_month"] == "DATE"

@@ -1,0 +1,116 @@
+"""A DuckLake warehouse (`--db NAME.ducklake`): the same tables and rows as a DuckDB file, one snapshot per
+run tagged with its id, changed articles replaced, readers confined to the lake, BI recipes that open it."""
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dateline import lake, warehouse
+from dateline.bi import connection_settings
+from dateline.readonly import ReadOnlyViolation, run_read_only
+
+from .test_reliability import TABLES, dateline, snapshot
+
+
+def _load(db, article_ids, run_id):
+    articles = pd.DataFrame([{"article_id": a, "body": f"Body {a} {run_id}", "content_hash": run_id, "word_count": 2,
+                              "run_id": run_id} for a in article_ids])
+    quotes = pd.DataFrame([{"quote_id": f"q{a}{run_id}", "article_id": a, "quote_text": "Body", "quote_start": 0,
+                            "quote_end": 4, "kind": "direct"} for a in article_ids])
+    entities = pd.DataFrame([{"entity_id": "e1", "name": "France", "type": "GPE", "country_code": "FRA"}])
+    runs = pd.DataFrame([{"run_id": run_id, "status": "completed"}])
+    tables = {"articles": articles, "quotes": quotes, "entities": entities, "runs": runs}
+    return warehouse.publish(db, warehouse.LoadBatch(tables, set(article_ids)))
+
+
+def test_keys_are_left_out_of_the_migrations_for_a_lake():
+    ddl = "CREATE TABLE t (\n    id VARCHAR PRIMARY KEY,\n    x INT\n);\nALTER TABLE t ADD PRIMARY KEY (id);\n"
+    assert lake.without_keys(ddl) == "CREATE TABLE t (\n    id VARCHAR,\n    x INT\n);\n"
+    for _, sql in warehouse.sql_files("migrations"):
+        statements = [line for line in lake.without_keys(sql).splitlines() if not line.lstrip().startswith("--")]
+        assert "PRIMARY KEY" not in "\n".join(statements).upper()
+
+
+def test_each_publish_is_one_snapshot_named_by_its_run_and_replaces_changed_articles(tmp_path):
+    db = tmp_path / "w.ducklake"
+    _load(db, ["a", "b"], "r1")
+    _load(db, ["b"], "r2")
+    _load(db, ["b"], "r3")
+    quotes = run_read_only(db, "SELECT article_id, quote_id FROM quotes ORDER BY 1")
+    assert quotes.to_dict("records") == [{"article_id": "a", "quote_id": "qar1"}, {"article_id": "b", "quote_id": "qbr3"}]
+    assert run_read_only(db, "SELECT count(*) n FROM entities")["n"][0] == 1  # an entity once, however often loaded
+    tags = run_read_only(db, warehouse.sql_text("queries/run_snapshots.sql")).sort_values("snapshot")
+    assert tags["run_id"].tolist() == ["r1", "r2", "r3"]
+    assert tags["snapshot"].diff().dropna().tolist() == [1, 1]  # one snapshot a run: views are not re-created
+    first = int(tags["snapshot"].iloc[0])
+    as_of = run_read_only(db, f"SELECT quote_id FROM quotes AT (VERSION => {first}) ORDER BY 1")
+    assert as_of["quote_id"].tolist() == ["qar1", "qbr1"]
+    assert not (tmp_path / "w.ducklake.staging").exists()
+
+
+def test_a_failed_load_commits_no_snapshot(tmp_path):
+    db = tmp_path / "w.ducklake"
+    _load(db, ["a"], "r1")
+    before = run_read_only(db, "SELECT max(snapshot_id) s FROM dateline.snapshots()")["s"][0]
+    bad = pd.DataFrame([{"article_id": None, "body": None, "content_hash": None}])  # violates NOT NULL
+    with pytest.raises(duckdb.Error):
+        warehouse.publish(db, warehouse.LoadBatch({"articles": bad}, {"a"}))
+    assert run_read_only(db, "SELECT max(snapshot_id) s FROM dateline.snapshots()")["s"][0] == before
+    assert run_read_only(db, "SELECT count(*) n FROM articles")["n"][0] == 1
+
+
+def test_sql_on_a_lake_reads_it_and_nothing_else(tmp_path):
+    db = tmp_path / "w.ducklake"
+    _load(db, ["a"], "r1")
+    (tmp_path / "secret.csv").write_text("x\n1\n")
+    for statement in (f"SELECT * FROM read_csv('{tmp_path / 'secret.csv'}')", "DELETE FROM quotes",
+                      "SET enable_external_access = true"):
+        with pytest.raises(ReadOnlyViolation):
+            run_read_only(db, statement)
+    assert run_read_only(db, "SELECT count(*) n FROM quotes")["n"][0] == 1
+
+
+@pytest.fixture(scope="module")
+def lake_run(tmp_path_factory):
+    work = tmp_path_factory.mktemp("lake")
+    done = dateline("run", "--db", "w.ducklake", cwd=work)
+    assert done.returncode == 0, done.stderr
+    return work
+
+
+@pytest.mark.slow
+def test_a_lake_holds_the_rows_a_duckdb_file_holds(lake_run, sample_run):
+    assert snapshot(lake_run / "w.ducklake") == snapshot(sample_run[0] / "w.duckdb")
+    runs = subprocess.run([sys.executable, "-m", "dateline.cli", "runs", "--db", "w.ducklake", "-f", "csv"],
+                          cwd=lake_run, capture_output=True, text=True, timeout=120)
+    header, first = runs.stdout.splitlines()[:2]
+    assert header.startswith("run_id,snapshot,") and first.split(",")[1].isdigit()
+    for table in TABLES:
+        assert table in run_read_only(lake_run / "w.ducklake", "SELECT table_name FROM duckdb_tables()")["table_name"].tolist()
+
+
+@pytest.mark.slow
+def test_the_duckdb_recipes_open_the_lake_read_only(lake_run, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}  # DuckDB's extension folder is under HOME: not the user's
+    installed = subprocess.run([sys.executable, "-m", "dateline.cli", "bi", "--install-extensions"], env=env,
+                               capture_output=True, text=True, timeout=120)
+    assert installed.returncode == 0 and str(home) in installed.stdout, installed.stderr
+    lines = connection_settings(lake_run / "w.ducklake")["DuckDB CLI / Python (DuckDB 1.5.5)"].splitlines()
+    python_line = shlex.split(lines[-1])
+    assert python_line[:2] == ["python", "-c"]
+    events = run_read_only(lake_run / "w.ducklake", "SELECT count(*) n FROM fact_events")["n"][0]
+    assert events > 0
+    script = python_line[2].replace("read_only=True)", "read_only=True).sql('SELECT count(*) FROM fact_events').fetchall())")
+    read = subprocess.run([sys.executable, "-c", script.replace("duckdb.connect", "print(duckdb.connect", 1)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert read.returncode == 0 and read.stdout.strip() == f"[({events},)]", read.stderr
+    write = subprocess.run([sys.executable, "-c", python_line[2] + ".execute('DELETE FROM quotes')"], env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert write.returncode != 0 and "read-only" in write.stderr
