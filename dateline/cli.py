@@ -391,6 +391,29 @@ def with_snapshots(path: Path, runs):
 
 
 @app.command()
+def compact(db: Optional[Path] = DbOption,
+            expire_days: Optional[int] = typer.Option(None, "--expire-days", min=0,
+                                                      help="Also forget snapshots older than this many days."),
+            wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for a run that holds the warehouse.")) -> None:
+    """A DuckLake warehouse's upkeep: merge the small files runs leave (run it now and then, e.g. nightly)."""
+    from dateline.lake import compact as compact_lake
+    from dateline.lake import is_lake
+    from dateline.warehouse import WarehouseBusy, write_lock
+
+    path = db_path(db)
+    if not is_lake(path) or not path.exists():
+        console.print(f"[red]{path} is not a DuckLake warehouse (NAME.ducklake): a DuckDB file needs no compaction[/]")
+        raise typer.Exit(2)
+    try:
+        with write_lock(path, wait=wait):
+            files = compact_lake(path, expire_days)
+    except WarehouseBusy as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(3)
+    console.print(f"{path}: {files['files_before']} data files before, {files['files_after']} after")
+
+
+@app.command()
 def report(
     name: Optional[str] = typer.Argument(None, help="Report name (see --list)."),
     param: list[str] = typer.Option(None, "--param", "-p", help="key=value; repeatable."),

@@ -105,3 +105,29 @@ def tag_snapshot(con: duckdb.DuckDBPyConnection, run_id: str | None) -> None:
     """The open transaction's snapshot carries the run's id, so `dateline runs` can name it."""
     if run_id:
         con.execute(f"CALL {CATALOG}.set_commit_message('dateline', $run_id)", {"run_id": run_id})
+
+
+def compact(db: Path, expire_days: int | None = None) -> dict[str, int]:
+    """A lake's upkeep (the caller holds the write lock): every run leaves a few small Parquet files and
+    replaced articles leave delete files; merge them into larger files and apply the deletes (a snapshot
+    of its own, rows unchanged). With `expire_days`, forget the snapshots older than that and delete the
+    files only they used: time travel to them ends. Returns the data files before and after."""
+    con = connect(db)
+    try:
+        before = _data_files(con)
+        con.execute(f"CALL ducklake_rewrite_data_files('{CATALOG}', delete_threshold => 0)")  # any file with deletes
+        con.execute(f"CALL ducklake_merge_adjacent_files('{CATALOG}')")
+        if expire_days is not None:
+            con.execute(f"CALL ducklake_expire_snapshots('{CATALOG}', older_than => now() - to_days($days))",
+                        {"days": int(expire_days)})
+            con.execute(f"CALL ducklake_cleanup_old_files('{CATALOG}', cleanup_all => true)")
+        return {"files_before": before, "files_after": _data_files(con)}
+    finally:
+        con.close()
+
+
+def _data_files(con: duckdb.DuckDBPyConnection) -> int:
+    """The Parquet data files the current snapshot reads."""
+    tables = [r[0] for r in con.execute(f"SELECT table_name FROM duckdb_tables() WHERE database_name = '{CATALOG}'").fetchall()]
+    return sum(con.execute(f"SELECT count(*) FROM ducklake_list_files('{CATALOG}', $t)", {"t": t}).fetchone()[0]
+               for t in tables)

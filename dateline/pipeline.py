@@ -203,13 +203,21 @@ def source_kind(location: str) -> str:
     return "folder" if Path(location).is_dir() else "file"
 
 
+def _loaded_ids(known: dict):
+    """What a feed asks before fetching its entries' pages: which of their ids are loaded already."""
+    if "__db__" in known:
+        db = Path(known["__db__"])
+        return lambda ids: warehouse.loaded_ids(db, list(ids))
+    return known.get("__article_ids__", set())  # the ids themselves (tests, callers without a warehouse)
+
+
 def read_sources_with_state(locations: list[str], known: dict) -> tuple[list[RawArticle], list[Rejection], list[dict]]:
     """Raw articles, rejections, and one `sources` row per location for this poll."""
     raws: list[RawArticle] = []
     rejections: list[Rejection] = []
     rows: list[dict] = []
     now = dt.datetime.now()
-    known_ids = known.get("__article_ids__", set())
+    known_ids = _loaded_ids(known)
     for location in locations:
         previous = known.get(location, {})
         state = {k: previous.get(k) for k in ("etag", "last_modified", "watermark")}

@@ -192,23 +192,34 @@ def known_articles(db: Path, ids: list[str], hashes: list[str]) -> dict[str, dic
         con.close()
 
 
-def source_state(db: Path, article_ids: bool = True) -> dict:
-    """What the last runs left: each source's row of `sources`, and (`article_ids`: for feeds, whose entries
-    already loaded are not fetched again) the ids already loaded."""
+def source_state(db: Path) -> dict:
+    """What the last runs left: each source's row of `sources`, and the warehouse's path under `__db__`, so
+    that a feed can ask which of its entries are loaded already (`loaded_ids`) and fetch only the others."""
     if not db.exists():
         return {}
     con = connect_read_only(db)
     try:
-        tables = _tables(con)
-        state: dict = {}
-        if "sources" in tables:
+        state: dict = {"__db__": str(db)}
+        if "sources" in _tables(con):
             cur = con.execute(sql_text("queries/source_state.sql"))
             cols = [d[0] for d in cur.description]
             for row in cur.fetchall():
                 state[row[0]] = dict(zip(cols, row))
-        if article_ids and "articles" in tables:
-            state["__article_ids__"] = {r[0] for r in con.execute(sql_text("queries/article_ids.sql")).fetchall()}
         return state
+    finally:
+        con.close()
+
+
+def loaded_ids(db: Path, ids: list[str]) -> set[str]:
+    """Which of these article ids the warehouse holds (only their rows are read)."""
+    if not ids or not db.exists():
+        return set()
+    con = connect_read_only(db)
+    try:
+        if "articles" not in _tables(con):
+            return set()
+        con.register("incoming", pd.DataFrame({"article_id": ids}, dtype="string"))
+        return {r[0] for r in con.execute(sql_text("queries/loaded_ids.sql")).fetchall()}
     finally:
         con.close()
 

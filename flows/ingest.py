@@ -103,7 +103,7 @@ def ingest(sources: list[str], db: str, model: str | None = None, workers: int |
     run = pipeline.RunState(sources, nlp.model_name(model), settings.workers(workers), strict)
     with warehouse.write_lock(Path(db), wait=wait), pipeline.failure_recorded(run, Path(db)):
         progress.stage("reading sources")
-        known = warehouse.source_state(Path(db), article_ids=any(pipeline.source_kind(s) == "feed" for s in sources))
+        known = warehouse.source_state(Path(db))
         raws, rejected, polled = read_sources(sources, known)
         run.lap("read", rejected)
         articles, rejected = parse_articles(opaque(raws))

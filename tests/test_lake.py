@@ -117,3 +117,18 @@ def test_the_duckdb_recipes_open_the_lake_read_only(lake_run, tmp_path):
     write = subprocess.run([sys.executable, "-c", python_line[2] + ".execute('DELETE FROM quotes')"], env=env,
                            capture_output=True, text=True, timeout=120)
     assert write.returncode != 0 and "read-only" in write.stderr
+
+
+def test_compaction_merges_the_files_runs_leave_and_keeps_every_row(tmp_path):
+    db = tmp_path / "w.ducklake"
+    for run in range(4):
+        _load(db, [f"a{run}-{k}" for k in range(12)] + ["same"], f"r{run}")  # beyond what DuckLake inlines
+    rows = run_read_only(db, "SELECT article_id, quote_id FROM quotes ORDER BY 1, 2")
+    parquet = lambda: len(list(lake.data_path(db).rglob("*.parquet")))  # noqa: E731
+    on_disk = parquet()
+    files = lake.compact(db)
+    assert files["files_after"] < files["files_before"]
+    assert run_read_only(db, "SELECT article_id, quote_id FROM quotes ORDER BY 1, 2").equals(rows)
+    assert lake.compact(db, expire_days=0)["files_after"] == files["files_after"]
+    assert parquet() < on_disk  # the files only old snapshots read are gone
+    assert run_read_only(db, "SELECT article_id, quote_id FROM quotes ORDER BY 1, 2").equals(rows)

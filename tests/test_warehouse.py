@@ -78,3 +78,14 @@ def test_sql_is_read_only(tmp_path, statement):
     with pytest.raises((ReadOnlyViolation, duckdb.Error)) as info:
         run_read_only(db, statement)
     assert info.type is ReadOnlyViolation or "read-only" in str(info.value).lower() or "disabled" in str(info.value).lower()
+
+
+@pytest.mark.parametrize("name", ["w.duckdb", "w.ducklake"])
+def test_a_feed_asks_only_about_its_own_entries(tmp_path, name):
+    from dateline.pipeline import _loaded_ids
+
+    db = tmp_path / name
+    _load(db, ["a", "b"])
+    assert warehouse.loaded_ids(db, ["a", "c"]) == {"a"}
+    assert _loaded_ids(warehouse.source_state(db))(["b", "d"]) == {"b"}
+    assert warehouse.loaded_ids(tmp_path / "none.duckdb", ["a"]) == set()

@@ -161,22 +161,33 @@ def read_feed(location, root: Path | None = None, state: dict | None = None) -> 
         return
     state["etag"] = answer.get("ETag") or state.get("etag")
     state["last_modified"] = answer.get("Last-Modified") or state.get("last_modified")
-    known = state.get("known_ids") or set()
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
         state["error"] = f"malformed feed: {getattr(feed, 'bozo_exception', 'unreadable')}"
         yield Rejection(source, source, state["error"])
         return
+    known = _loaded(state.get("known_ids"), [_entry_id(e, n, source) for n, e in enumerate(feed.entries, start=1)])
     for n, entry in enumerate(feed.entries, start=1):
         item = _entry_article(entry, n, source, known, state)
         if item is not None:
             yield item
 
 
+def _loaded(known_ids, entry_ids: list[str]) -> set[str]:
+    """The entries loaded already: `known_ids` is a set of ids, or a function asked with the feed's ids."""
+    if callable(known_ids):
+        return set(known_ids(entry_ids))
+    return set(known_ids or ()) & set(entry_ids)
+
+
+def _entry_id(entry, n: int, source: str) -> str:
+    return entry.get("id") or entry.get("link") or f"{source}#{n}"
+
+
 def _entry_article(entry, n: int, source: str, known: set, state: dict) -> RawArticle | Rejection | None:
     """One feed entry as a raw article (its page's text, else its summary); None when already loaded."""
     link = entry.get("link")
-    article_id = entry.get("id") or link or f"{source}#{n}"
+    article_id = _entry_id(entry, n, source)
     if article_id in known:
         return None  # loaded by an earlier run: its page is not fetched again
     body, failure = _linked_text(link, state) if link else (None, "the entry has no link")
