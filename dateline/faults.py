@@ -1,7 +1,8 @@
 """Fault injection for the crash tests: `DATELINE_FAULT=<stage>` kills the process at that stage.
 
-Stages: `extract` (during extraction), `load` (half-way through loading the staging file),
-`publish` (staging file complete, not yet renamed over the warehouse); `disk-full-copy` makes the staging copy
+Stages: `extract` (during extraction), `load` (half-way through loading the staging file, or the lake's
+transaction), `publish` (staging file complete, not yet renamed over the warehouse; a lake's transaction
+complete, not yet committed); `disk-full-copy` makes the staging copy
 fail as a full disk would, once it is written. Used only by tests; unset, it does nothing.
 """
 from __future__ import annotations
