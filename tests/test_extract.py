@@ -183,6 +183,17 @@ def test_concepts_of_counted_subjects_places_and_neighbouring_nouns(analyse):
     assert concept("It is a million dollar house.", 1e6) == "house"  # its unit is no word of what it measures
 
 
+def test_concepts_of_money_in_a_thing_a_figure_given_two_ways_and_table_rows(analyse):
+    def concept(text: str, value: float) -> str | None:
+        return next(m["concept"] for m in analyse(text)[2]["metrics"] if abs(m["value"] - value) < 1e-6)
+
+    assert concept("Bankers said Brazil owes U.K. banks 8.5 billion dlrs in long term loans.", 8.5e9).startswith("long term loans")
+    assert concept("The company said it had 5 mln dlrs in cash.", 5e6).startswith("cash")
+    assert concept("Cenergy reported net income of 3,705,000 dlrs or 36 cts per share.", 36.0).startswith("net income")
+    assert concept("Annual div six dlrs vs 12 dlrs prior\nPay March 19", 12.0) == "Annual div"  # a number word starts the row
+    assert "pct" not in (concept("For the month of February sales fell two pct to 78,508 cars.", 78508.0) or "")
+
+
 def test_number_words_and_magnitudes():
     from dateline.extract.numbers import parse_number
 

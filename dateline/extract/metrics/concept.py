@@ -21,14 +21,15 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     """The concept of the quantity whose number is `number`, whose last word is `head` and whose unit
     ends before token `unit_end`; `counted` when its unit is the noun it counts."""
     parts: list[str] = []
-    add = _adder(parts)
+    add = _adder(parts, number, rules)
     while head.dep_ == "pobj" and head.head.lower_ == "per" and head.head.head.i < head.i:
         head = head.head.head  # "a speed of 15 miles per hour": the miles, not the hour
     add(_row_label(number))
     add(_name_before(number, head, rules))
     for phrase in _of_phrases(head, unit_end, rules):
         add(phrase)
-    add(_owner(head, rules))
+    add(_money_in(number, head, unit_end, rules))
+    add(_owner(_first_conjunct(head), rules))
     add(_modified_noun(head, rules))
     ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
     verb = _clause_verb(head)
@@ -49,9 +50,13 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     return ", ".join(list(dict.fromkeys(parts))[:MAX_PARTS]) or None
 
 
-def _adder(parts: list[str]):
+def _adder(parts: list[str], number: Token, rules: MetricRules):
+    """Adds a phrase that can name what is measured: not the unit of a number of the sentence ("fell two
+    pct to 78,508 cars": "pct" is no concept of the cars; "the pound fell" keeps "pound")."""
+    units = {t.text for t in number.sent[1:] if t.nbor(-1).like_num and unit_name(t.text, rules)}
+
     def add(phrase: str | None) -> None:
-        if phrase:  # a noun phrase of numbers and symbols only comes out empty
+        if phrase and phrase not in units:  # (a noun phrase of numbers and symbols only comes out empty)
             parts.append(phrase)
     return add
 
@@ -100,10 +105,10 @@ def _row_label(number: Token) -> str | None:
     line_start = text.rfind("\n", 0, number.idx) + 1
     line_end = text.find("\n", number.idx)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    first_figure = re.search(r"\d", line)
-    if " vs " not in line or first_figure is None or line_start + first_figure.start() > number.idx:
+    first_figure = _first_figure(doc, line_start, line_start + len(line))  # a digit or a number word: "Annual div six dlrs vs 12"
+    if " vs " not in line or first_figure is None or first_figure > number.idx:
         return None
-    label_end = line_start + first_figure.start()
+    label_end = first_figure
     label = text[line_start:label_end].strip()
     if not label or len(label.split()) > 4:
         return None
@@ -111,6 +116,12 @@ def _row_label(number: Token) -> str | None:
     if words is None or not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     return label
+
+
+def _first_figure(doc: Doc, start: int, end: int) -> int | None:
+    """Where the first number of a line of text starts."""
+    line = doc.char_span(start, end, alignment_mode="expand")
+    return next((t.idx for t in line if t.like_num), None) if line is not None else None
 
 
 def _name_before(number: Token, head: Token, rules: MetricRules) -> str | None:
@@ -143,6 +154,25 @@ def _of_phrases(head: Token, unit_end: int, rules: MetricRules) -> list[str]:
             if pobj is not None and not pobj.like_num and pobj.ent_type_ not in (*NOT_CONCEPTS, "GPE", "LOC"):
                 found.append(noun_phrase(pobj, rules))
     return found
+
+
+def _money_in(number: Token, head: Token, unit_end: int, rules: MetricRules) -> str | None:
+    """"5 mln dlrs in cash", "owes 8.5 billion dlrs in long and medium term loans": an amount of money right
+    before "in" and a thing is an amount of that thing (a date or a place after "in" is not)."""
+    doc = number.doc
+    money = unit_name(head.text, rules) in rules.currencies or (
+        number.i > 0 and doc[number.i - 1].text in rules.currency_prefixes)
+    if not money or unit_end >= len(doc) or doc[unit_end].lower_ != "in" or doc[unit_end].head.i not in (head.i, head.head.i):
+        return None
+    pobj = next((c for c in doc[unit_end].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.like_num or pobj.ent_type_ in (*NOT_CONCEPTS, "GPE", "LOC", "ORDINAL", "CARDINAL"):
+        return None
+    return noun_phrase(pobj, rules) or None
+
+
+def _first_conjunct(head: Token) -> Token:
+    """"net income of 3.7 mln dlrs or 36 cts per share": a figure given two ways sits where the first does."""
+    return head.head if head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in ("NOUN", "NUM", "SYM") else head
 
 
 def _owner(head: Token, rules: MetricRules) -> str | None:
