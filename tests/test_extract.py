@@ -260,6 +260,18 @@ def test_speakers_that_name_no_one_are_resolved_or_labelled(analyse, text, speak
     assert (quote["speaker_entity_id"] is not None) == (resolution == "resolved")
 
 
+def test_a_speaker_after_a_figure_led_phrase_and_a_name_inside_a_modifying_clause(analyse):
+    text = ("The City of Quebec is issuing a 40 mln Canadian dlr, nine pct bond due April 1, 1997 at 100-1/2 pct, "
+            "sole lead manager Societe Generale said.")
+    quote = analyse(text)[2]["quotes"][0]
+    assert quote["speaker"] == "sole lead manager Societe Generale"
+    assert quote["quote_text"].startswith("The City of Quebec") and quote["quote_text"].rstrip(",").endswith("pct")
+    quote = analyse("The commission, headed by former Senator John Tower, said the policy had failed.")[2]["quotes"][0]
+    assert quote["speaker_name"] != "John Tower"  # the commission spoke, not the man who heads it
+    quote = analyse("The talks failed, two officials said.")[2]["quotes"][0]
+    assert quote["speaker"] == "two officials"
+
+
 def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse):
     text = ("Paul Smith left Acme Inc in May. A company spokesman said sales rose. "
             "He said the plant would stay open.")

@@ -24,6 +24,7 @@ from dateline.vocab import Vocab, word_field
 
 FILE = "shared.toml"
 ORGANISATIONS = ("ORG",)
+MODIFYING_CLAUSES = ("acl", "relcl")  # "The commission, headed by Sen. John Tower": Tower is not the speaker
 COUNTRIES = ("GPE",)
 NAMING = ("ORG", "GPE", "NORP")  # labels of names that speak or act as a body
 
@@ -83,7 +84,8 @@ class Resolver:
     def _named(self, span: Span) -> Entity | None:
         """A person the span names, else a body it names as its head or as whom a titled one speaks
         for ("a Treasury spokesman")."""
-        mentions = self.ents.in_span(span)
+        clauses = {t.i for c in span.root.children if c.dep_ in MODIFYING_CLAUSES for t in c.subtree}
+        mentions = [m for m in self.ents.in_span(span) if m.token_start not in clauses]
         inside = [m.entity for m in mentions]
         people = [e for e in inside if e.type == "PERSON"]
         if people:

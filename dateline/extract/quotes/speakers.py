@@ -39,7 +39,22 @@ def _checked_subject(child: Token, verb: Token) -> Token | None:
         return prev if prev is not None and prev.pos_ in NOMINAL else None
     if child.pos_ in ("NUM", "PUNCT", "SYM", "X") or child.like_num:
         return None
+    if any(c.dep_ == "nummod" for c in child.children):
+        return name_before_cue(verb, child) or child
     return child
+
+
+def name_before_cue(cue: Token, subject: Token) -> Token | None:
+    """"… a 40 mln dlr, nine pct bond due 1997, sole lead manager Societe Generale said.": when the parser
+    made a figure-led phrase the subject, the name between the last comma and the cue is the speaker."""
+    doc = cue.doc
+    comma = next((t for t in reversed(doc[subject.i:cue.i]) if t.text == ","), None)
+    if comma is None or comma.i + 1 >= cue.i:
+        return None
+    name = doc[comma.i + 1:cue.i]
+    if doc[cue.i - 1].pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") for t in name):
+        return None
+    return doc[cue.i - 1]
 
 
 def cue_speaker(cue: Token) -> Token | None:
