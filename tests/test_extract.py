@@ -272,6 +272,13 @@ def test_a_speaker_after_a_figure_led_phrase_and_a_name_inside_a_modifying_claus
     assert quote["speaker"] == "two officials"
 
 
+def test_a_bracketed_company_speaks_and_an_undisclosed_object_is_no_quote(analyse):
+    quote = analyse("<Bryson Oil and Gas Plc> said it paid 5.4 mln dlrs for a stake in <Cenergy Corp>.")[2]["quotes"][0]
+    assert (quote["speaker"], quote["speaker_name"]) == ("Bryson Oil and Gas Plc", "Bryson Oil and Gas Plc")
+    assert analyse("Phoenix did not disclose the identity of the investors.")[2]["quotes"] == []
+    assert analyse("He did not say that the talks had failed.")[2]["quotes"]  # a clause not said is still reported
+
+
 def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse):
     text = ("Paul Smith left Acme Inc in May. A company spokesman said sales rose. "
             "He said the plant would stay open.")

@@ -37,13 +37,17 @@ def clause_quotes(ctx: QuoteContext) -> None:
 
 
 def _withheld(cue: Token, rules: QuoteRules) -> bool:
-    """"declined to comment on the talks", "would not comment on": what was not said is no quote; nor is
-    what a cue of refusal governs as an infinitive ("refused to comment", "declined to give details")."""
+    """"declined to comment on the talks", "would not comment on", "did not disclose the terms": what was not
+    said is no quote; nor is what a cue of refusal governs as an infinitive ("refused to comment",
+    "declined to give details")."""
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in rules.withholding_verbs:
         return True
     if cue.lemma_.lower() in rules.withholding_verbs and any(c.dep_ == "xcomp" for c in cue.children):
         return True
-    return any(c.dep_ == "neg" for c in cue.children) and _about_phrase(cue) is not None
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    # "did not disclose the terms": an object that was not given is no quote (a clause not said still is)
+    told_nothing = any(c.dep_ == "dobj" for c in cue.children) and not any(c.dep_ == "ccomp" for c in cue.children)
+    return negated and (_about_phrase(cue) is not None or told_nothing)
 
 
 def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, int] | None:

@@ -37,6 +37,8 @@ def _checked_subject(child: Token, verb: Token) -> Token | None:
         # the parser reached across a paragraph (a headline, a time stamp): take the words before the verb
         prev = next((t for t in reversed(verb.doc[max(0, verb.i - 4):verb.i]) if t.pos_ != "ADV" and not t.is_space), None)
         return prev if prev is not None and prev.pos_ in NOMINAL else None
+    if child.text == ">" and _bracketed(child.doc, child.i - 1) is not None:
+        return child.doc[child.i - 1]  # "<Bryson Oil and Gas Plc> said": Reuters brackets a company's name
     if child.pos_ in ("NUM", "PUNCT", "SYM", "X") or child.like_num:
         return None
     if any(c.dep_ == "nummod" for c in child.children):
@@ -106,8 +108,21 @@ def nearest_subject(cue: Token, start: int, end: int) -> Token | None:
 
 
 def speaker_span(tok: Token) -> Span:
-    """The speaker's noun phrase as written, inside its sentence and paragraph."""
-    return _clip(_noun_phrase(tok), tok)
+    """The speaker's noun phrase as written, inside its sentence and paragraph; a name in Reuters'
+    brackets is the name inside them."""
+    return _bracketed(tok.doc, tok.i) or _clip(_noun_phrase(tok), tok)
+
+
+def _bracketed(doc, i: int) -> Span | None:
+    """The words between "<" and ">" around token `i` (on one line), if it is inside such brackets."""
+    if i < 0 or doc[i].text in "<>":
+        return None
+    line = doc[max(0, i - 12):min(len(doc), i + 12)]
+    before = next((t for t in reversed(line[:i - line.start]) if t.text in "<>" or "\n" in t.text), None)
+    after = next((t for t in line[i - line.start + 1:] if t.text in "<>" or "\n" in t.text), None)
+    if before is None or after is None or before.text != "<" or after.text != ">":
+        return None
+    return doc[before.i + 1:after.i]
 
 
 def _noun_phrase(tok: Token) -> Span:
