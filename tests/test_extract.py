@@ -277,6 +277,8 @@ def test_a_bracketed_company_speaks_and_an_undisclosed_object_is_no_quote(analys
     assert (quote["speaker"], quote["speaker_name"]) == ("Bryson Oil and Gas Plc", "Bryson Oil and Gas Plc")
     assert analyse("Phoenix did not disclose the identity of the investors.")[2]["quotes"] == []
     assert analyse("He did not say that the talks had failed.")[2]["quotes"]  # a clause not said is still reported
+    ordered = "Daniel Silverman was sentenced to three years probation and ordered to provide 250 hours of community service."
+    assert analyse(ordered)[2]["quotes"] == []  # the one ordered said nothing
 
 
 def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse):

@@ -26,7 +26,7 @@ def clause_quotes(ctx: QuoteContext) -> None:
         if not is_cue(tok, ctx.rules.cues) or ctx.inside_direct(tok.idx) or _withheld(tok, ctx.rules):
             continue
         content = content_child(tok, ctx.rules)
-        if content is None:
+        if content is None or _addressed(tok, content):
             continue
         span = _clause_span(ctx, tok, content)
         if span is None:
@@ -34,6 +34,13 @@ def clause_quotes(ctx: QuoteContext) -> None:
         placed = _with_direct_quotes(ctx, *span)
         if placed is not None:
             ctx.add(*placed, tok, speaker_of(tok))
+
+
+def _addressed(cue: Token, content: Token) -> bool:
+    """"was ordered to provide community service", "was asked to resign": the subject of a passive cue with an
+    infinitive is whom it was said to, and what follows is no quote of theirs."""
+    verbs = [cue, cue.head] if cue.dep_ == "conj" else [cue]  # "was sentenced … and ordered to …"
+    return content.dep_ == "xcomp" and any(c.dep_ in ("auxpass", "nsubjpass") for v in verbs for c in v.children)
 
 
 def _withheld(cue: Token, rules: QuoteRules) -> bool:
