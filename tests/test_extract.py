@@ -288,6 +288,14 @@ def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse
     assert quote["speaker_name"] == "Acme Inc"
 
 
+def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
+    assert analyse("A Rossignol spokesman declined to give financial details of the French deal.")[2]["events"] == []
+    deal = "Gold rose after a statement by President Ronald Reagan that the arms-for-hostages deal with Iran was a mistake."
+    assert all(e["source_actor"] != e["target_actor"] for e in analyse(deal)[2]["events"])
+    shared = analyse("Trump and Putin have agreed to share information on North Korea.")[2]["events"]
+    assert [e["event_type"] for e in shared] == ["AGREE"]
+
+
 @pytest.mark.parametrize("text", [
     "Circuit Systems Inc said it has bought a stake in Ionic Industries.",
     "Economic activity continues to suffer.",

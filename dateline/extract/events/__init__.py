@@ -39,6 +39,12 @@ def _reporting_formula(verb, rules: EventRules) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.reporting_formulas for c in verb.children)
 
 
+def _details_withheld(verb, rules: EventRules) -> bool:
+    """"declined to give financial details": information withheld is no rejection ("agreed to share
+    information" still agrees)."""
+    return any(c.dep_ == "xcomp" and _information_given(c, rules) for c in verb.children)
+
+
 def _told_the_press(trigger, verb, rules: EventRules) -> bool:
     """"Talking to reporters", "met journalists": words for the press are a statement, not a meeting."""
     children = [c for node in triggers.trigger_and_verb(trigger, verb) for c in node.children]
@@ -84,12 +90,16 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
     verb = triggers.verb_of(trigger)
     if _reporting_formula(verb, rules) or (kind == "AID" and _information_given(verb, rules)):
         return None
+    if kind == "REJECT" and _details_withheld(verb, rules):
+        return None
     if kind == "CONSULT" and (_told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules)):
         return None
     if kind == "THREATEN" and _warns_of_a_thing(trigger, verb, rules):
         return None
     read = modality.mood(trigger, verb, kind, rules)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
+    if who.source is not None and who.target is not None and who.source.lower() == who.target.lower():
+        return None  # "the arms-for-hostages deal with Iran" coded Iran with Iran: no one acts on themselves
     if not (who.source_political or who.target_known_political or (who.source is None and who.target_political)):
         return None  # no one acting, or neither side in politics: a company buying shares, a poll, a price
         # (a businessman suing a government is an event)
