@@ -296,6 +296,18 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     assert [e["event_type"] for e in shared] == ["AGREE"]
 
 
+@pytest.mark.parametrize("text, coded", [
+    ("Banking sources said Brazil's monthly surplus had declined to some 150 mln dlrs.", []),  # a figure falling
+    ("Norfolk Southern declined comment, but said it stuck with its offer for Piedmont.", []),
+    ("Asked whether U.S. antitrust regulators might object, Charles Sporck said it was possible.", []),  # a question
+    ("The Security Council today agreed to a six-month extension of the mandate for the force in Lebanon.", ["AGREE"]),
+    ("Iran was asked by the UN to halt the tests.", ["DEMAND"]),
+    ("The South African Government strongly refuted President Donald Trump's comments.", ["DISAPPROVE"]),
+])
+def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, text, coded):
+    assert [e["event_type"] for e in analyse(text)[2]["events"]] == coded
+
+
 @pytest.mark.parametrize("text", [
     "Circuit Systems Inc said it has bought a stake in Ionic Industries.",
     "Economic activity continues to suffer.",

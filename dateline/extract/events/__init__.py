@@ -18,6 +18,8 @@ from dateline.extract.events.rules import EventRules
 from dateline.extract.reference import Resolver
 from dateline.records import Event
 
+FIGURES = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")  # "declined to 150 mln dlrs", "agreed to a six-month extension" is no figure
+
 
 def _done_to_market_object(trigger, verb, rules: EventRules) -> bool:
     """Whether the trigger (or its verb) acts on a thing of the market: its object or passive subject."""
@@ -39,10 +41,29 @@ def _reporting_formula(verb, rules: EventRules) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.reporting_formulas for c in verb.children)
 
 
+def _figure_complement(trigger) -> bool:
+    """"the surplus declined to 150 mln dlrs", "production declined to 2,978 units": a verb with no object or
+    clause whose complement is a figure is a quantity changing, not an act."""
+    if trigger.pos_ != "VERB" or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in trigger.children):
+        return False
+    figures = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "by")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(g.like_num or g.ent_type_ in FIGURES or (any(k.dep_ == "nummod" for k in g.children)
+                                                        and not any(k.dep_ == "det" for k in g.children)) for g in figures)
+
+
+def _asked_by_someone_unnamed(trigger) -> bool:
+    """"Asked whether regulators might object, Sporck said …": a participle with no subject of its own is a
+    question put to the sentence's subject, not a demand by it."""
+    participle = (trigger.dep_ == "advcl" and trigger.tag_ in ("VBN", "VBD")) or (trigger.dep_ == "ROOT" and trigger.tag_ == "VBN")
+    return participle and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in trigger.children)
+
+
 def _details_withheld(verb, rules: EventRules) -> bool:
-    """"declined to give financial details": information withheld is no rejection ("agreed to share
-    information" still agrees)."""
-    return any(c.dep_ == "xcomp" and _information_given(c, rules) for c in verb.children)
+    """"declined to give financial details", "declined comment": information withheld is no rejection
+    ("agreed to share information" still agrees; "refuted the comments" still disapproves)."""
+    return any((c.dep_ == "xcomp" and _information_given(c, rules))
+               or (c.dep_ == "dobj" and c.lemma_.lower() in rules.reporting_formulas) for c in verb.children)
 
 
 def _told_the_press(trigger, verb, rules: EventRules) -> bool:
@@ -90,7 +111,9 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
     verb = triggers.verb_of(trigger)
     if _reporting_formula(verb, rules) or (kind == "AID" and _information_given(verb, rules)):
         return None
-    if kind == "REJECT" and _details_withheld(verb, rules):
+    if (kind == "REJECT" and _details_withheld(verb, rules)) or _figure_complement(trigger):
+        return None
+    if kind == "DEMAND" and _asked_by_someone_unnamed(trigger):
         return None
     if kind == "CONSULT" and (_told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules)):
         return None
