@@ -302,6 +302,9 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("Asked whether U.S. antitrust regulators might object, Charles Sporck said it was possible.", []),  # a question
     ("The Security Council today agreed to a six-month extension of the mandate for the force in Lebanon.", ["AGREE"]),
     ("Iran was asked by the UN to halt the tests.", ["DEMAND"]),
+    ("Baker said he expected it soon when asked by reporters when Reagan would resume his news conferences.", []),
+    ("The crisis began when Brazil's trade surplus started to decline sharply.", []),  # decline: to fall
+    ("Iran refused to meet the inspectors.", ["REJECT"]),
     ("The South African Government strongly refuted President Donald Trump's comments.", ["DISAPPROVE"]),
 ])
 def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, text, coded):

@@ -52,11 +52,20 @@ def _figure_complement(trigger) -> bool:
                                                         and not any(k.dep_ == "det" for k in g.children)) for g in figures)
 
 
-def _asked_by_someone_unnamed(trigger) -> bool:
-    """"Asked whether regulators might object, Sporck said …": a participle with no subject of its own is a
-    question put to the sentence's subject, not a demand by it."""
+def _a_question(trigger, rules: EventRules) -> bool:
+    """"Asked whether regulators might object, Sporck said …", "when asked by reporters": a participle with
+    no subject of its own, or asked by the press, is a question put to the sentence's subject, not a demand."""
     participle = (trigger.dep_ == "advcl" and trigger.tag_ in ("VBN", "VBD")) or (trigger.dep_ == "ROOT" and trigger.tag_ == "VBN")
+    askers = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if any(rules.agents.get(g.lemma_.lower()) == "MED" for g in askers):
+        return True
     return participle and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in trigger.children)
+
+
+def _refuses_nothing(trigger) -> bool:
+    """"the trade surplus started to decline sharply": a verb of refusal with no object, clause or infinitive
+    is the verb in its other sense (to fall), not a rejection."""
+    return trigger.pos_ == "VERB" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "nsubjpass") for c in trigger.children)
 
 
 def _details_withheld(verb, rules: EventRules) -> bool:
@@ -113,7 +122,7 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None
     if (kind == "REJECT" and _details_withheld(verb, rules)) or _figure_complement(trigger):
         return None
-    if kind == "DEMAND" and _asked_by_someone_unnamed(trigger):
+    if (kind == "DEMAND" and _a_question(trigger, rules)) or (kind == "REJECT" and _refuses_nothing(trigger)):
         return None
     if kind == "CONSULT" and (_told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules)):
         return None
