@@ -62,6 +62,16 @@ def _a_question(trigger, rules: EventRules) -> bool:
     return participle and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in trigger.children)
 
 
+def _demand_of_no_one(trigger) -> bool:
+    """"continuing demand from brokers", "domestic demand": a noun of demanding with no demander of its own
+    ("its demand that Israel ease restrictions", "demands by the union") is the market's demand."""
+    if trigger.pos_ != "NOUN":
+        return False
+    own = any(c.dep_ in ("poss", "acl", "ccomp", "relcl") for c in trigger.children)
+    by = any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children)
+    return not (own or by)
+
+
 def _refuses_nothing(trigger) -> bool:
     """"the trade surplus started to decline sharply": a verb of refusal with no object, clause or infinitive
     is the verb in its other sense (to fall), not a rejection."""
@@ -122,7 +132,8 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None
     if (kind == "REJECT" and _details_withheld(verb, rules)) or _figure_complement(trigger):
         return None
-    if (kind == "DEMAND" and _a_question(trigger, rules)) or (kind == "REJECT" and _refuses_nothing(trigger)):
+    if (kind == "DEMAND" and (_a_question(trigger, rules) or _demand_of_no_one(trigger))) or (
+            kind == "REJECT" and _refuses_nothing(trigger)):
         return None
     if kind == "CONSULT" and (_told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules)):
         return None
