@@ -306,6 +306,7 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("The crisis began when Brazil's trade surplus started to decline sharply.", []),  # decline: to fall
     ("Iran refused to meet the inspectors.", ["REJECT"]),
     ("The government is in no hurry to issue more bonds, given continuing demand from brokers.", []),  # the market's
+    ("Nearly 80 pct of Canada's exports are shipped to the U.S. each year.", []),  # no one acts
     ("The South African Government strongly refuted President Donald Trump's comments.", ["DISAPPROVE"]),
 ])
 def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, text, coded):

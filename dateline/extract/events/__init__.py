@@ -143,9 +143,10 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
     if who.source is not None and who.target is not None and who.source.lower() == who.target.lower():
         return None  # "the arms-for-hostages deal with Iran" coded Iran with Iran: no one acts on themselves
-    if not (who.source_political or who.target_known_political or (who.source is None and who.target_political)):
+    if who.source is None or not (who.source_political or who.target_known_political):
         return None  # no one acting, or neither side in politics: a company buying shares, a poll, a price
-        # (a businessman suing a government is an event)
+        # (a businessman suing a government is an event). An event with no source is none a reader can use:
+        # in Reuters they were "exports are shipped to the U.S.", "coffee bought on London's market"
     if trigger.lemma_.lower() not in rules.own_lemmas and (not who.target_political or who.target_is_place):
         return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves", "hold a
         # press conference in New York" are none
