@@ -307,6 +307,8 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("Iran refused to meet the inspectors.", ["REJECT"]),
     ("The government is in no hurry to issue more bonds, given continuing demand from brokers.", []),  # the market's
     ("Nearly 80 pct of Canada's exports are shipped to the U.S. each year.", []),  # no one acts
+    ("Softech Inc said it was awarded a 1 mln dlr contract by the U.S. Air Force.", []),  # a sale
+    ("The government last week froze prices and wages.", []),  # an economic measure, done to prices
     ("The South African Government strongly refuted President Donald Trump's comments.", ["DISAPPROVE"]),
 ])
 def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, text, coded):
