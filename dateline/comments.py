@@ -47,6 +47,11 @@ VIEW_TABLE = {"fact_events": "events", "events_deduplicated": "events", "fact_qu
               "dim_country": "countries"}
 
 
+def description_sources() -> str:
+    """Everything the descriptions are made from, as text: when it changes they are written again."""
+    return "\n".join(table_comments()) + repr(VIEW_COLUMNS) + repr(VIEW_TABLE)
+
+
 def view_column_comments(columns: list[tuple[str, str]]) -> list[str]:
     """`COMMENT ON COLUMN` for each (view, column): its own description, else its table's column's."""
     tables = schema.tables()

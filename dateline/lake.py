@@ -85,13 +85,6 @@ def connect(db: Path, read_only: bool = False, config: dict | None = None) -> du
     return con
 
 
-def confine(con: duckdb.DuckDBPyConnection, db: Path, folders: list[Path] = ()) -> None:
-    """From now on the connection touches no file but the lake's (and `folders`)."""
-    allowed = [str(p.resolve()) + "/" for p in (data_path(Path(db)), *folders)]
-    con.execute("SET allowed_directories = $allowed", {"allowed": allowed})
-    con.execute("SET enable_external_access = false")
-
-
 _KEY_CLAUSE = re.compile(r"\s+PRIMARY KEY\b", re.IGNORECASE)
 _ADD_KEY = re.compile(r"^\s*ALTER TABLE \S+ ADD PRIMARY KEY[^;]*;\s*$", re.IGNORECASE | re.MULTILINE)
 

@@ -204,11 +204,13 @@ def source_kind(location: str) -> str:
 
 
 def _loaded_ids(known: dict):
-    """What a feed asks before fetching its entries' pages: which of their ids are loaded already."""
+    """What a feed asks before fetching its entries' pages: which of their ids are loaded already (asked of
+    the warehouse, by a join on those ids; or, without one, of the ids given as `__article_ids__`)."""
     if "__db__" in known:
         db = Path(known["__db__"])
         return lambda ids: warehouse.loaded_ids(db, list(ids))
-    return known.get("__article_ids__", set())  # the ids themselves (tests, callers without a warehouse)
+    given = set(known.get("__article_ids__", ()))
+    return lambda ids: given & set(ids)
 
 
 def read_sources_with_state(locations: list[str], known: dict) -> tuple[list[RawArticle], list[Rejection], list[dict]]:

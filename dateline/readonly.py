@@ -32,11 +32,13 @@ def reader_config(memory: str | None = None) -> dict:
 def _connect(db: Path, memory: str | None) -> duckdb.DuckDBPyConnection:
     if not lake.is_lake(db):
         return duckdb.connect(str(db), read_only=True, config=reader_config(memory))
-    config = reader_config(memory)
-    locked = {k: config.pop(k) for k in ("enable_external_access", "lock_configuration")}
-    con = lake.connect(db, read_only=True, config=config)  # the lake's catalog and files are opened first,
-    lake.confine(con, db)  # then nothing else can be
-    con.execute(f"SET lock_configuration = {str(locked['lock_configuration']).lower()}")
+    from dateline.warehouse import files_only_in
+
+    # the lake's catalog and files are opened first, then the same limits are set: nothing else can be read
+    config = {k: v for k, v in reader_config(memory).items() if k not in ("enable_external_access", "lock_configuration")}
+    con = lake.connect(db, read_only=True, config=config)
+    files_only_in(con, [lake.data_path(db)])
+    con.execute("SET lock_configuration = true")
     return con
 
 

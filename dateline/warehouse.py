@@ -110,8 +110,9 @@ def migrate(con: duckdb.DuckDBPyConnection, in_lake: bool = False) -> list[str]:
             continue
         if not in_lake:
             con.execute("BEGIN")
-        if ddl(sql).strip(" \n;") and not _only_comments(ddl(sql)):
-            con.execute(ddl(sql))
+        statement = ddl(sql)
+        if not _only_comments(statement):  # a lake's 006 (keys only) leaves its comments
+            con.execute(statement)
         con.execute(sql_text("queries/record_migration.sql"), {"version": version, "name": name, "at": dt.datetime.now()})
         if not in_lake:
             con.execute("COMMIT")
@@ -130,10 +131,10 @@ def _create_views(con: duckdb.DuckDBPyConnection, in_lake: bool) -> None:
     version of its catalog, so re-creating them on every run would grow it run by run."""
     import hashlib
 
-    from dateline.comments import table_comments
+    from dateline.comments import description_sources
 
     views = [sql for _, sql in sql_files("views")]
-    fingerprint = hashlib.sha256("\n".join(views + table_comments()).encode()).hexdigest()
+    fingerprint = hashlib.sha256("\n".join([*views, description_sources()]).encode()).hexdigest()
     con.execute(sql_text("queries/create_schema_views.sql"))
     if con.execute(sql_text("queries/views_fingerprint.sql"), {"fingerprint": fingerprint}).fetchall():
         return
@@ -179,15 +180,22 @@ KNOWN_FIELDS = ("content_hash", "title", "url", "published_date", "dateline_city
 def known_articles(db: Path, ids: list[str], hashes: list[str]) -> dict[str, dict]:
     """What the published warehouse holds (`KNOWN_FIELDS`) of the articles with these ids, or with these
     texts under other ids, keyed by article id; only those rows are read (empty when there is no warehouse)."""
+    incoming = pd.DataFrame({"article_id": ids, "content_hash": hashes}, dtype="string")
+    rows = _incoming_rows(db, incoming, "queries/known_articles.sql")
+    return {row[0]: dict(zip(KNOWN_FIELDS, row[1:])) for row in rows}
+
+
+def _incoming_rows(db: Path, incoming: pd.DataFrame, query: str) -> list[tuple]:
+    """The rows `query` reads for the incoming articles (registered as `incoming`): a join, never a scan of
+    every stored id; none when there is no warehouse yet."""
     if not db.exists():
-        return {}
+        return []
     con = connect_read_only(db)
     try:
         if "articles" not in _tables(con):
-            return {}
-        con.register("incoming", pd.DataFrame({"article_id": ids, "content_hash": hashes}, dtype="string"))
-        rows = con.execute(sql_text("queries/known_articles.sql")).fetchall()
-        return {row[0]: dict(zip(KNOWN_FIELDS, row[1:])) for row in rows}
+            return []
+        con.register("incoming", incoming)
+        return con.execute(sql_text(query)).fetchall()
     finally:
         con.close()
 
@@ -212,16 +220,10 @@ def source_state(db: Path) -> dict:
 
 def loaded_ids(db: Path, ids: list[str]) -> set[str]:
     """Which of these article ids the warehouse holds (only their rows are read)."""
-    if not ids or not db.exists():
+    if not ids:
         return set()
-    con = connect_read_only(db)
-    try:
-        if "articles" not in _tables(con):
-            return set()
-        con.register("incoming", pd.DataFrame({"article_id": ids}, dtype="string"))
-        return {r[0] for r in con.execute(sql_text("queries/loaded_ids.sql")).fetchall()}
-    finally:
-        con.close()
+    return {row[0] for row in _incoming_rows(db, pd.DataFrame({"article_id": ids}, dtype="string"),
+                                             "queries/loaded_ids.sql")}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | None) -> int:
@@ -300,7 +302,7 @@ def _publish_to_lake(db: Path, load: "LoadBatch") -> dict[str, int]:
     runs = load.tables.get("runs")
     con = connect_writer(db)
     try:
-        lake.confine(con, db, [f for f in (load.spill, db.parent / ".dateline-tmp") if f is not None])
+        files_only_in(con, [lake.data_path(db), load.spill, db.parent / ".dateline-tmp"])
         con.execute("BEGIN")
         migrate(con, in_lake=True)
         written = _load_rows(con, load)

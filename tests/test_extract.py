@@ -275,6 +275,8 @@ def test_a_speaker_after_a_figure_led_phrase_and_a_name_inside_a_modifying_claus
 def test_a_bracketed_company_speaks_and_an_undisclosed_object_is_no_quote(analyse):
     quote = analyse("<Bryson Oil and Gas Plc> said it paid 5.4 mln dlrs for a stake in <Cenergy Corp>.")[2]["quotes"][0]
     assert (quote["speaker"], quote["speaker_name"]) == ("Bryson Oil and Gas Plc", "Bryson Oil and Gas Plc")
+    after = analyse("The company paid 5 mln dlrs for the stake, <Bryson Oil and Gas Plc> said.")[2]["quotes"][0]
+    assert after["quote_text"] == "The company paid 5 mln dlrs for the stake,"  # the bracket is the name's
     assert analyse("Phoenix did not disclose the identity of the investors.")[2]["quotes"] == []
     assert analyse("He did not say that the talks had failed.")[2]["quotes"]  # a clause not said is still reported
     ordered = "Daniel Silverman was sentenced to three years probation and ordered to provide 250 hours of community service."

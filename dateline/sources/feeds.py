@@ -141,8 +141,9 @@ def _page_text(url: str) -> tuple[str | None, str | None]:
 
 
 def read_feed(location, root: Path | None = None, state: dict | None = None) -> Iterator[RawArticle | Rejection]:
-    """Entries of one feed as raw articles. `state` (the source's row of `sources`, plus `known_ids`)
-    makes the request conditional and skips entries already loaded; it is updated in place."""
+    """Entries of one feed as raw articles. `state` (the source's row of `sources`, plus `known_ids`: a
+    function that says which of the feed's entry ids are loaded) makes the request conditional and skips
+    entries already loaded; it is updated in place."""
     import feedparser
 
     source = str(location)
@@ -166,18 +167,12 @@ def read_feed(location, root: Path | None = None, state: dict | None = None) -> 
         state["error"] = f"malformed feed: {getattr(feed, 'bozo_exception', 'unreadable')}"
         yield Rejection(source, source, state["error"])
         return
-    known = _loaded(state.get("known_ids"), [_entry_id(e, n, source) for n, e in enumerate(feed.entries, start=1)])
+    asked = state.get("known_ids")  # a function: which of these entry ids are loaded already
+    known = set(asked([_entry_id(e, n, source) for n, e in enumerate(feed.entries, start=1)])) if asked else set()
     for n, entry in enumerate(feed.entries, start=1):
         item = _entry_article(entry, n, source, known, state)
         if item is not None:
             yield item
-
-
-def _loaded(known_ids, entry_ids: list[str]) -> set[str]:
-    """The entries loaded already: `known_ids` is a set of ids, or a function asked with the feed's ids."""
-    if callable(known_ids):
-        return set(known_ids(entry_ids))
-    return set(known_ids or ()) & set(entry_ids)
 
 
 def _entry_id(entry, n: int, source: str) -> str:

@@ -110,6 +110,20 @@ def _warns_of_a_thing(trigger, verb, rules: EventRules) -> bool:
     return bool(subjects) and all(s.pos_ == "NOUN" and actors.actor_in(s, rules) is None for s in subjects)
 
 
+def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
+    """The event word is used in a sense that reports no event (each check says which)."""
+    if _reporting_formula(verb, rules) or _figure_complement(trigger):
+        return True
+    by_kind = {
+        "AID": lambda: _information_given(verb, rules),
+        "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),
+        "DEMAND": lambda: _a_question(trigger, rules) or _demand_of_no_one(trigger),
+        "CONSULT": lambda: _told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules),
+        "THREATEN": lambda: _warns_of_a_thing(trigger, verb, rules),
+    }
+    return kind in by_kind and by_kind[kind]()
+
+
 def extract_events(doc: Doc, ents: ArticleEntities, rules: EventRules, article_date: str | None = None,
                    dateline_city: str | None = None) -> list[Event]:
     events = []
@@ -128,16 +142,7 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None
     trigger, kind = chosen
     verb = triggers.verb_of(trigger)
-    if _reporting_formula(verb, rules) or (kind == "AID" and _information_given(verb, rules)):
-        return None
-    if (kind == "REJECT" and _details_withheld(verb, rules)) or _figure_complement(trigger):
-        return None
-    if (kind == "DEMAND" and (_a_question(trigger, rules) or _demand_of_no_one(trigger))) or (
-            kind == "REJECT" and _refuses_nothing(trigger)):
-        return None
-    if kind == "CONSULT" and (_told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules)):
-        return None
-    if kind == "THREATEN" and _warns_of_a_thing(trigger, verb, rules):
+    if _no_event_sense(trigger, verb, kind, rules):
         return None
     read = modality.mood(trigger, verb, kind, rules)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)

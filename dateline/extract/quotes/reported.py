@@ -15,8 +15,9 @@ from dateline.extract import doccache, syntax
 from dateline.extract.quotes.attribution import is_cue
 from dateline.extract.quotes.context import QuoteContext
 from dateline.extract.quotes.rules import QuoteRules
-from dateline.extract.quotes.speakers import speaker_of
+from dateline.extract.quotes.speakers import name_before_cue, speaker_of, speaker_span
 
+OPENING = ("<", "(", "[", "{")
 OBJECT_DROP_DEPS = ("punct", "cc", "conj", "advcl", "advmod")  # not part of what an object cue attributes
 
 
@@ -65,21 +66,22 @@ def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, in
                 for t in c.subtree if not t.is_space]
     if len(toks) < 3:
         return None
-    toks += _misparsed_subject(cue, content, toks)
-    start, end = span_chars(sorted(toks, key=lambda t: t.i))
+    toks = sorted(toks + _misparsed_subject(cue, content, toks), key=lambda t: t.i)
+    while len(toks) > 1 and toks[-1].text in OPENING:
+        toks.pop()  # ", <Bryson Oil and Gas Plc> said": the bracket that opens the speaker's name is not said
+    start, end = span_chars(toks)
     if content.i > cue.i and end < len(ctx.text) and ctx.text[end:end + 1] in ".?!":
         end += 1  # the clause's closing punctuation, when the cue comes first
     return start, _extend_over_quotes(ctx.text, end, ctx.directs)
 
 
 def _misparsed_subject(cue: Token, content: Token, toks: list[Token]) -> list[Token]:
-    """What was said, up to the comma before a speaker found after a figure-led subject (`name_before_cue`)."""
+    """What was said, up to the speaker found after a figure-led subject (`name_before_cue`)."""
     subject = syntax.subject_child(cue)
-    if content.i > cue.i or subject is None or speaker_of(cue) in (None, subject):
+    speaker = name_before_cue(cue, subject) if subject is not None and content.i < cue.i else None
+    if speaker is None:
         return []
-    last = max(t.i for t in toks)
-    speaker = speaker_of(cue)
-    return [t for t in cue.doc[last + 1:speaker.left_edge.i] if not t.is_space] if speaker.left_edge.i > last else []
+    return [t for t in cue.doc[max(t.i for t in toks) + 1:speaker_span(speaker).start] if not t.is_space]
 
 
 def _with_direct_quotes(ctx: QuoteContext, start: int, end: int) -> tuple[int, int, str] | None:

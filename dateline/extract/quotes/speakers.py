@@ -41,14 +41,14 @@ def _checked_subject(child: Token, verb: Token) -> Token | None:
         return child.doc[child.i - 1]  # "<Bryson Oil and Gas Plc> said": Reuters brackets a company's name
     if child.pos_ in ("NUM", "PUNCT", "SYM", "X") or child.like_num:
         return None
-    if any(c.dep_ == "nummod" for c in child.children):
-        return name_before_cue(verb, child) or child
-    return child
+    return name_before_cue(verb, child) or child
 
 
 def name_before_cue(cue: Token, subject: Token) -> Token | None:
     """"… a 40 mln dlr, nine pct bond due 1997, sole lead manager Societe Generale said.": when the parser
     made a figure-led phrase the subject, the name between the last comma and the cue is the speaker."""
+    if not any(c.dep_ == "nummod" for c in subject.children):
+        return None
     doc = cue.doc
     comma = next((t for t in reversed(doc[subject.i:cue.i]) if t.text == ","), None)
     if comma is None or comma.i + 1 >= cue.i:
