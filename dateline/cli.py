@@ -151,6 +151,8 @@ LIKELY_CAUSES = {  # words of an error → what the user can do about it
     "not a valid DuckDB database": "--db names a file that is not a dateline warehouse",
     "DuckLake metadata": "--db names a .ducklake file that is not a DuckLake catalog",
     "sqlite_scanner": "--db names a file that is not a DuckDB warehouse (a SQLite file?); nothing is downloaded",
+    "not a DuckDB warehouse": "--db names a file that is not a dateline warehouse (not a DuckDB file: a SQLite "
+                              "file?); nothing is downloaded",
     "Is a directory": "--db names a folder, not a file",
     "No space left": "the disk is full: nothing was published, the warehouse is as it was",
     "Read-only file system": "the warehouse's folder cannot be written: choose another --db",

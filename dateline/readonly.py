@@ -30,9 +30,11 @@ def reader_config(memory: str | None = None) -> dict:
 
 
 def _connect(db: Path, memory: str | None) -> duckdb.DuckDBPyConnection:
+    from dateline.warehouse import files_only_in, require_duckdb_file
+
     if not lake.is_lake(db):
+        require_duckdb_file(Path(db))
         return duckdb.connect(str(db), read_only=True, config=reader_config(memory))
-    from dateline.warehouse import files_only_in
 
     # the lake's catalog and files are opened first, then the same limits are set: nothing else can be read
     config = {k: v for k, v in reader_config(memory).items() if k not in ("enable_external_access", "lock_configuration")}

@@ -54,7 +54,17 @@ def connect_writer(path: Path) -> duckdb.DuckDBPyConnection:
               "temp_directory": str(path.parent / ".dateline-tmp")}
     if lake.is_lake(path):
         return lake.connect(path, config=config)
+    require_duckdb_file(path)
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION, **config})
+
+
+def require_duckdb_file(path: Path) -> None:
+    """DuckDB opens a SQLite file through an installed sqlite_scanner even with autoloading off:
+    a file that exists must start as DuckDB's own files do (the magic `DUCK` at byte 8)."""
+    if path.is_file() and path.stat().st_size > 0:
+        with path.open("rb") as file:
+            if file.read(12)[8:12] != b"DUCK":
+                raise ValueError(f"not a DuckDB warehouse: {path.name}")
 
 
 def files_only_in(con: duckdb.DuckDBPyConnection, folders: list[Path | None]) -> None:
@@ -71,6 +81,7 @@ def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
         raise FileNotFoundError(f"no warehouse at {path}; run `dateline run` first")
     if lake.is_lake(path):
         return lake.connect(path, read_only=True)
+    require_duckdb_file(path)
     return duckdb.connect(str(path), read_only=True, config=NO_EXTENSIONS)
 
 

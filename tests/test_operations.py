@@ -205,12 +205,17 @@ def test_a_broken_db_gets_one_line_at_once_and_no_retries(tmp_path, make, cause)
 
 
 def test_a_sqlite_file_as_db_fetches_no_extension(tmp_path):
+    """Refused whether or not the user has DuckDB's sqlite_scanner installed (it opens SQLite files
+    even with autoloading off); the extensions go into a HOME of the test's own."""
     import sqlite3
+
+    from dateline import lake
 
     with sqlite3.connect(tmp_path / "lite.db") as con:
         con.execute("CREATE TABLE x (a)")
-    done = cli("run", "--db", "lite.db", cwd=tmp_path)
-    assert done.returncode == 1 and "not a DuckDB warehouse" in done.stderr
+    lake.install_extensions(tmp_path / "home" / ".duckdb" / "extensions")
+    done = cli("run", "--db", "lite.db", cwd=tmp_path, env={**os.environ, "HOME": str(tmp_path / "home")})
+    assert done.returncode == 1 and "not a DuckDB warehouse" in done.stderr, done.stderr
     assert "Failed to download" not in done.stderr and "extensions.duckdb.org" not in done.stderr, done.stderr
 
 

@@ -50,16 +50,15 @@ def snapshot(db: Path) -> dict[str, list]:
 
 
 @pytest.fixture(scope="module")
-def baseline(tmp_path_factory):
-    work = tmp_path_factory.mktemp("baseline")
-    assert dateline("run", "--db", "w.duckdb", cwd=work).returncode == 0
-    return snapshot(work / "w.duckdb")
+def baseline(sample_run):
+    """The sample's rows after an uninterrupted run."""
+    return snapshot(sample_run[0] / "w.duckdb")
 
 
 DESIGNS = pytest.mark.parametrize("name", ["w.duckdb", "w.ducklake"])  # a DuckDB file; a DuckLake
 
 
-@pytest.mark.parametrize("stage", ["extract", "load", "publish"])
+@pytest.mark.parametrize("stage", ["load", "publish"])  # a kill in extraction comes before any write
 def test_sigkill_leaves_the_published_warehouse_intact_and_the_next_run_completes(tmp_path, baseline, stage):
     name = "w.duckdb"  # a lake's crashes: tests/test_lake.py, where the storage layer is killed on its own
     db = tmp_path / name
@@ -146,9 +145,9 @@ def test_every_stored_span_equals_its_offsets(analyse, text):
 
 
 def test_huge_long_duplicate_and_invisible_inputs(tmp_path):
-    """A 20 MB article is over the cap; a 300,000-character one loads with only its start analysed; a
-    sentence of 5,000 words loads; the same story from two sources loads once; zero-width and
-    right-to-left characters load."""
+    """A 20 MB article is over the cap; a 300,000-character one loads with only its start analysed (the
+    model's share lowered, for time, to 60,000 characters); a sentence of 5,000 words loads; the same story
+    from two sources loads once; zero-width and right-to-left characters load."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "huge.txt").write_text("date 2024-01-01 Paris: " + "word " * (4 * 1024 * 1024 + 10))
@@ -158,7 +157,8 @@ def test_huge_long_duplicate_and_invisible_inputs(tmp_path):
     (src / "wire.txt").write_text("date 2024-01-02 Moscow: " + story)
     (tmp_path / "other.jsonl").write_text('{"id": "copy", "date": "2024-01-02", "body": "' + story + '"}\n')
     (src / "odd.txt").write_text("date 2024-01-03 Cairo: Egypt\u200b hosted talks \u202bwith Israel\u202c on Monday.")
-    run = dateline("run", "--db", "w.duckdb", "--source", str(src), "--source", str(tmp_path / "other.jsonl"), cwd=tmp_path)
+    run = dateline("run", "--db", "w.duckdb", "--source", str(src), "--source", str(tmp_path / "other.jsonl"), cwd=tmp_path,
+                   env={"DATELINE_MAX_ANALYSED_CHARS": "60000"})
     assert run.returncode == 0, run.stderr
     db = tmp_path / "w.duckdb"
     loaded = set(run_read_only(db, "SELECT article_id FROM articles")["article_id"])
@@ -166,7 +166,7 @@ def test_huge_long_duplicate_and_invisible_inputs(tmp_path):
     reasons = dict(run_read_only(db, "SELECT location, reason FROM rejected_articles").values.tolist())
     assert "20 MB cap" in reasons["huge.txt"]
     assert reasons["copy"].startswith("duplicate: the same text as article 'wire.txt'")
-    assert "only the first 200,000 are analysed" in " ".join(run.stderr.split())  # rich wraps lines
+    assert "only the first 60,000 are analysed" in " ".join(run.stderr.split())  # rich wraps lines
     assert int(run_read_only(db, "SELECT count(*) n FROM events WHERE article_id = 'odd.txt'")["n"][0]) >= 1
 
 

@@ -157,7 +157,7 @@ def _company_names(doc: Doc, rules: EntityRules, covered: set[int]) -> list[tupl
         if tok.text.rstrip(".") not in rules.company_suffixes or tok.i in covered or tok.i == 0:
             continue
         start = tok.i
-        while start > tok.sent.start and start - 1 not in covered and _in_company_name(doc[start - 1]):
+        while start > doccache.sentence(tok).start and start - 1 not in covered and _in_company_name(doc[start - 1]):
             start -= 1
         while start < tok.i and doc[start].text in NAME_JOINERS:
             start += 1

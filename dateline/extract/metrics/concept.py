@@ -43,7 +43,7 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
         add(_counted_place(head, unit_end, rules))
     if not parts and not counted_subject:
         add(neighbour_noun(number.doc, min(number.i, head.i), max(unit_end, head.i + 1), rules))
-    root = number.sent.root
+    root = doccache.sentence(number).root
     if len(parts) < 2 and root.i != verb.i and not counted_subject:
         # the sentence's own subject as well: "The debris field stretched …, but most landed in 47 feet of water"
         add(subject_phrase(root, ids, rules))
@@ -53,7 +53,9 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
 def _adder(parts: list[str], number: Token, rules: MetricRules):
     """Adds a phrase that can name what is measured: not the unit of a number of the sentence ("fell two
     pct to 78,508 cars": "pct" is no concept of the cars; "the pound fell" keeps "pound")."""
-    units = {t.text for t in number.sent[1:] if t.nbor(-1).like_num and unit_name(t.text, rules)}
+    sent = doccache.sentence(number)
+    units = doccache.memo(number.doc, ("units", sent.start), lambda: {
+        t.text for t in sent[1:] if t.nbor(-1).like_num and unit_name(t.text, rules)})
 
     def add(phrase: str | None) -> None:
         if phrase and phrase not in units:  # (a noun phrase of numbers and symbols only comes out empty)
@@ -233,7 +235,7 @@ def neighbour_noun(doc: Doc, start: int, end: int, rules: MetricRules) -> str | 
         phrase = noun_phrase(h, rules) if h.i >= end and h.pos_ in ("NOUN", "PROPN") and h.i - end < 4 and not h.like_num else ""
         if phrase:
             return phrase
-    sent_start = doc[start].sent.start
+    sent_start = doccache.sentence(doc[start]).start
     for k in range(start - 1, max(sent_start, start - 7) - 1, -1):
         t = doc[k]
         if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):

@@ -91,7 +91,7 @@ def _ends_the_search(tok: Token, n: int, end: int, closed: bool, cues: frozenset
         return True  # another quotation begins
     if tok.is_sent_start and tok.idx > end + 2 and tok.text[:1].isupper() and tok.idx - end > 3:
         # a new sentence that is not "He said." right after the quote
-        return not (is_cue(tok, cues) or any(is_cue(t, cues) for t in tok.sent[:4]))
+        return not (is_cue(tok, cues) or any(is_cue(t, cues) for t in doccache.sentence(tok)[:4]))
     return False
 
 
@@ -144,7 +144,7 @@ def attribution_before(doc: Doc, start: int, cues: frozenset[str]) -> Found | No
     # `Mr. Smith said of the 1990s. "…"`: the sentence just before, in the same paragraph, names the speaker
     last = span[-1]
     if last.text in (".", ":") or (len(span) > 1 and span[-2].text in (".", ":")):
-        sent = last.sent if last.text in (".", ":") else span[-2].sent
+        sent = doccache.sentence(last) if last.text in (".", ":") else doccache.sentence(span[-2])
         if sent.start >= span.start:
             for tok in sent:
                 if is_cue(tok, cues) and tok.dep_ in ("ROOT", "conj") and speaker_of(tok) is not None:
@@ -181,7 +181,7 @@ def attribution_colon(doc: Doc, start: int) -> Found | None:
     if colon is None:
         return None
     colon = colon[0]
-    clause = [t for t in doc[colon.sent.start:colon.i] if not t.is_space]
+    clause = [t for t in doc[doccache.sentence(colon).start:colon.i] if not t.is_space]
     for k in range(len(clause) - 1, -1, -1):
         if "\n" in clause[k].text or "\n" in clause[k].whitespace_ or clause[k].text in (".", "?", "!", '"', "”"):
             clause = clause[k + 1:]
@@ -206,7 +206,7 @@ def governing_verb(doc: Doc, start: int, end: int) -> Found | None:
     if span is None:
         return None
     for anc in list(span.root.ancestors)[:4]:
-        if anc.i >= span.start or anc.sent.start != span.sent.start:
+        if anc.i >= span.start or doccache.sentence(anc).start != doccache.sentence(span[0]).start:
             continue
         if anc.pos_ == "VERB":
             subject = next((c for c in anc.children if c.dep_ == "nsubj"), None)

@@ -2,7 +2,9 @@
 found, the quotes made so far, and how a quote is made with its speaker."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -31,7 +33,27 @@ class QuoteContext:
         return cls(doc, text, rules, Resolver(doc, ents, rules.reference), quote_spans(text, rules))
 
     def inside_direct(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.directs)
+        """Asked of every token: a look-up in the quotations' union, not a scan of them all."""
+        starts, ends = self._union
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and i < ends[k]
+
+    def directs_from(self, start: int) -> list[tuple[int, int]]:
+        """The direct quotations that begin at `start` or later, in order."""
+        ordered = sorted(self.directs)
+        return ordered[bisect.bisect_left(ordered, (start, -1)):]
+
+    @cached_property
+    def _union(self) -> tuple[list[int], list[int]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        for s, e in sorted(self.directs):
+            if ends and s <= ends[-1]:
+                ends[-1] = max(ends[-1], e)
+            else:
+                starts.append(s)
+                ends.append(e)
+        return starts, ends
 
     def starts_inside_quote(self, start: int) -> bool:
         """Whether `start` lies inside a quote already made."""

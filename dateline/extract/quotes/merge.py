@@ -70,8 +70,10 @@ def continued(ctx: QuoteContext, start: int, end: int) -> Quote | None:
 def dedupe(quotes: list[Quote]) -> list[Quote]:
     """Drop a quote that lies wholly inside another one of the same or weaker kind."""
     out: list[Quote] = []
+    reach = -1  # every quote kept starts at or before this one, so one lies around it iff the farthest end does
     for q in sorted(quotes, key=lambda q: (q.quote_start, -(q.quote_end - q.quote_start))):
-        if any(o.quote_start <= q.quote_start and q.quote_end <= o.quote_end for o in out):
+        if q.quote_end <= reach:
             continue
         out.append(q)
+        reach = q.quote_end
     return out

@@ -19,6 +19,9 @@ from dateline.extract.quotes.speakers import name_before_cue, speaker_of, speake
 
 OPENING = ("<", "(", "[", "{")
 OBJECT_DROP_DEPS = ("punct", "cc", "conj", "advcl", "advmod")  # not part of what an object cue attributes
+# Reported speech is a clause (PolNeAR's longest of 25,000 is 291 words); a "clause" of more tokens is a
+# misparse of a table or of text without sentences, whose nested cues would each quote the rest of it.
+MAX_CLAUSE_TOKENS = 600
 
 
 def clause_quotes(ctx: QuoteContext) -> None:
@@ -59,6 +62,8 @@ def _withheld(cue: Token, rules: QuoteRules) -> bool:
 
 
 def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, int] | None:
+    if max(content.right_edge.i, cue.right_edge.i if content.dep_ == "dobj" else 0) - content.left_edge.i > MAX_CLAUSE_TOKENS:
+        return None
     toks = [t for t in content.subtree if not t.is_space]
     if content.dep_ == "dobj":
         # `called X "deplorables"`, `described him as "unhinged"`: the object and what follows it
@@ -72,7 +77,7 @@ def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, in
     start, end = span_chars(toks)
     if content.i > cue.i and end < len(ctx.text) and ctx.text[end:end + 1] in ".?!":
         end += 1  # the clause's closing punctuation, when the cue comes first
-    return start, _extend_over_quotes(ctx.text, end, ctx.directs)
+    return start, _extend_over_quotes(ctx.text, end, ctx.directs_from(end))
 
 
 def _misparsed_subject(cue: Token, content: Token, toks: list[Token]) -> list[Token]:
@@ -161,8 +166,8 @@ def according_to_quotes(ctx: QuoteContext) -> None:
         if pobj is None:
             continue
         phrase_end = max(t.i for t in doc[tok.i + 1].subtree) + 1
-        left = [t for t in tok.sent if t.i < tok.i and not t.is_space]
-        right = [t for t in tok.sent if t.i >= phrase_end and not t.is_space]
+        left = [t for t in doccache.sentence(tok) if t.i < tok.i and not t.is_space]
+        right = [t for t in doccache.sentence(tok) if t.i >= phrase_end and not t.is_space]
         part = right if len(right) >= len(left) else left
         part = [t for t in part if not (t.is_punct and t.text == ",")] or part
         if len([t for t in part if t.is_alpha]) < 3:
@@ -177,9 +182,13 @@ def span_chars(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _extend_over_quotes(text: str, end: int, directs: list[tuple[int, int]]) -> int:
-    """Stretch a reported clause over quotations that go on right after it (`… is "a problem" but "…"`)."""
-    for s, e in directs:
-        if s >= end and text[end - 1:end] not in ".?!" and re.fullmatch(r"\s*,?\s*(?:and|but|or|and then)\s*", text[end:s]):
-            end = e
+def _extend_over_quotes(text: str, end: int, following: list[tuple[int, int]]) -> int:
+    """Stretch a reported clause over quotations that go on right after it (`… is "a problem" but "…"`);
+    `following`: the quotations from `end` on, in order."""
+    for s, e in following:
+        if s < end:
+            continue  # a quotation inside one the clause now reaches over
+        if text[end - 1:end] in ".?!" or not re.fullmatch(r"\s*,?\s*(?:and|but|or|and then)\s*", text[end:s]):
+            break  # what lies between is more than a conjunction: so for every later quotation too
+        end = e
     return end

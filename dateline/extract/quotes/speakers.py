@@ -76,7 +76,7 @@ def cue_speaker(cue: Token) -> Token | None:
 def name_after(cue: Token, outside: Callable[[int], bool]) -> Token | None:
     """The name right after an inverted cue (`said James Acton`), by its head word."""
     nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-    if nxt is None or nxt.pos_ != "PROPN" or nxt.sent.start != cue.sent.start or not outside(nxt.idx):
+    if nxt is None or nxt.pos_ != "PROPN" or doccache.sentence(nxt).start != doccache.sentence(cue).start or not outside(nxt.idx):
         return None
     while nxt.dep_ == "compound" and nxt.head.i > nxt.i and nxt.head.pos_ == "PROPN":
         nxt = nxt.head
@@ -101,7 +101,7 @@ def subject_outside(cue: Token, outside: Callable[[int], bool]) -> Token | None:
 def nearest_subject(cue: Token, start: int, end: int) -> Token | None:
     """When the parse links no subject to the cue: the closest subject before it in its sentence,
     outside the quoted span (the parser often hangs "Trump … telling …" on another verb)."""
-    for tok in reversed(cue.sent[:cue.i - cue.sent.start]):
+    for tok in reversed(doccache.sentence(cue)[:cue.i - doccache.sentence(cue).start]):
         if tok.dep_ in syntax.SUBJECT_DEPS and not (start <= tok.idx < end) and tok.pos_ in NOMINAL:
             return tok
     return None
@@ -144,7 +144,7 @@ def _noun_phrase(tok: Token) -> Span:
 def _clip(span: Span, head: Token) -> Span:
     """A speaker span stays inside its head's sentence and paragraph."""
     doc = span.doc
-    start, end = max(span.start, head.sent.start), min(span.end, head.sent.end)
+    start, end = max(span.start, doccache.sentence(head).start), min(span.end, doccache.sentence(head).end)
     for i in range(head.i - 1, start - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             start = i + 1
