@@ -152,9 +152,10 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None  # no one acting, or neither side in politics: a company buying shares, a poll, a price
         # (a businessman suing a government is an event). An event with no source is none a reader can use:
         # in Reuters they were "exports are shipped to the U.S.", "coffee bought on London's market"
-    if trigger.lemma_.lower() not in rules.own_lemmas and (not who.target_political or who.target_is_place):
+    if trigger.lemma_.lower() not in rules.own_lemmas and (not who.target_political or who.target_is_place
+                                                           or who.target_of_a_thing):
         return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves", "hold a
-        # press conference in New York" are none
+        # press conference in New York", "buying British missiles" are none
     if _done_to_market_object(trigger, verb, rules):
         return None  # "issuing a bond", "granted an option": a transaction
     location, location_country = places.sentence_location(sent, ents, dateline_city, rules)

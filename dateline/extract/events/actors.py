@@ -42,6 +42,7 @@ class Sides:
     target_political: bool = False  # or, for a name the dictionaries do not know, in a political sentence
     target_known_political: bool = False  # by the dictionaries themselves, and the source is someone
     target_is_place: bool = False  # "in New York": where it happened, as the gold codes it, not whom it was done to
+    target_of_a_thing: bool = False  # "its U.S. production schedule": a name that only qualifies the thing acted on
 
 
 def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntities, rules: EventRules,
@@ -63,7 +64,13 @@ def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntit
         # release a former Colombian congressman"), not because its sentence names a country elsewhere
         source_political = target_known is True
     return Sides(source, source_country, target, target_country, source_political, target_political,
-                 target_known is True and _someone(src, rules), obj is not None and _place_phrase(obj, rules))
+                 target_known is True and _someone(src, rules), obj is not None and _place_phrase(obj, rules),
+                 obj is not None and _qualifies_a_thing(obj, rules))
+
+
+def _qualifies_a_thing(tok: Token, rules: EventRules) -> bool:
+    """A name that modifies a noun that is no actor: "British Rapier missiles", "its U.S. production"."""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i and not is_actor(tok.head, rules)
 
 
 def _place_phrase(tok: Token, rules: EventRules) -> bool:
