@@ -352,6 +352,10 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "Under the agreement, which runs through 1996, Green Mountain said it will sell the utility 30,000 megawatt-hours.",
     "The Iraqis have made no comment so far on the Kurdistan fighting.",
     "But the World Bank has warned that mounting unemployment could start causing severe social strains.",
+    # CAMEO's bare verbs of material cooperation are economic verbs; a name qualifying the thing acted on
+    "Ford Motor Co has increased its U.S. production schedule for the second quarter by 52,000 cars.",
+    "The Army has been considering buying some British Rapier missiles as a stop-gap replacement.",
+    "Taiwan plans another round of deep tariff cuts this year to help narrow its trade surplus with the U.S.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []

@@ -97,8 +97,9 @@ class EventRules:
 def _trigger_table(vocab: Vocab, quad: dict[str, str]) -> dict[tuple[str, str], str]:
     """CAMEO's verbs, then the project's own triggers over them, less the verbs that report nothing."""
     table: dict[tuple[str, str], str] = {}
+    not_bare = vocab.word_set(FILE, "triggers.cameo_types_not_bare", lower=False)
     for verb, plover in vocab.table("cameo_verbs.tsv").items():
-        if " " not in verb:
+        if " " not in verb and plover not in not_bare:
             table[(verb, "VERB")] = plover
     for row in vocab.rows("plover_triggers.tsv"):
         lemma, plover, pos = row[0].lower(), row[1], (row[2] if len(row) > 2 else "any")
