@@ -260,6 +260,18 @@ def test_speakers_that_name_no_one_are_resolved_or_labelled(analyse, text, speak
     assert (quote["speaker_entity_id"] is not None) == (resolution == "resolved")
 
 
+@pytest.mark.parametrize("text, speaker, name", [
+    ("WEDGE Group Inc holds 4.8 mln shares of AMI. WEDGE said it plans to hold further talks with management.",
+     "WEDGE", "WEDGE Group Inc"),
+    ("<Hutton Industries Corp> bought the plant on Monday. Hutton said the deal would close in April.",
+     "Hutton", "Hutton Industries Corp"),
+])
+def test_a_short_name_the_model_missed_is_the_one_body_named_so(analyse, text, speaker, name):
+    quote = next(q for q in analyse(text)[2]["quotes"] if q["speaker"] == speaker)
+    assert (quote["speaker_name"], quote["speaker_resolution"]) == (name, "named")
+    assert quote["speaker_entity_id"] is not None
+
+
 def test_a_speaker_after_a_figure_led_phrase_and_a_name_inside_a_modifying_clause(analyse):
     text = ("The City of Quebec is issuing a 40 mln Canadian dlr, nine pct bond due April 1, 1997 at 100-1/2 pct, "
             "sole lead manager Societe Generale said.")

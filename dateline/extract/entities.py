@@ -80,6 +80,12 @@ class ArticleEntities:
                  and e.name.split()[-1] == word}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def body_by_word(self, word: str) -> Entity | None:
+        """The organisation of the article whose name holds `word` ("Purolator" → Purolator Courier Corp), if one."""
+        found = {e.entity_id: e for e in self.entities if e.type == "ORG" and " " in e.name
+                 and word in e.name.replace("<", " ").replace(">", " ").split()}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def last_person_end(self, offset: int) -> int:
         """Where the last person named before `offset` ends (-1 when none is)."""
         return max((m.end for m in self.mentions if m.entity.type == "PERSON" and m.end <= offset), default=-1)

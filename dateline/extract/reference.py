@@ -98,7 +98,8 @@ class Resolver:
             own = next((m.entity for m in mentions if m.token_start <= head.i < m.token_end), None)
             return own or inside[0]  # "Japan's Export-Import Bank" is the bank, not Japan
         if not inside and head.pos_ == "PROPN" and head.text[:1].isupper():
-            return self.ents.person_by_surname(head.text)  # "Ongpin said", where the model saw no name
+            # "Ongpin said", "Purolator said", where the model saw no name: the one person or body so named
+            return self.ents.person_by_surname(head.text) or self.ents.body_by_word(head.text)
         return None
 
     def _modifies(self, mention: Mention, head: Token) -> bool:
