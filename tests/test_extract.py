@@ -368,6 +368,8 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "Ford Motor Co has increased its U.S. production schedule for the second quarter by 52,000 cars.",
     "The Army has been considering buying some British Rapier missiles as a stop-gap replacement.",
     "Taiwan plans another round of deep tariff cuts this year to help narrow its trade surplus with the U.S.",
+    # a collective is what its members are
+    "The group of major lenders have agreed to defer a substantial amount of debt payments until June 30.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []

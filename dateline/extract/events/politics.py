@@ -5,7 +5,7 @@ in such a role; not a company, not a market, not a document. An event is kept wh
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline import geo
 from dateline.extract import doccache, syntax
@@ -24,6 +24,9 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         return False  # "president and chief executive Rhys Eaton": a role in business
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
+    members = _members(span.root, rules)
+    if members is not None:
+        return is_political(span.doc[members.left_edge.i:members.i + 1], None, ents, rules)
     head = span.root.lemma_.lower()
     head_sector = rules.agents.get(head)
     if head_sector is not None:
@@ -44,6 +47,18 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     if None in named or (span.root.pos_ == "PROPN" and span.root.text[:1].isupper()):
         return None if not _company_name(span.text, rules) else False
     return False
+
+
+def _members(head: Token, rules: EventRules) -> Token | None:
+    """What a collective is of: "group of major lenders" → lenders, "a group composed of stockholders" → stockholders."""
+    if head.lemma_.lower() not in rules.collective_nouns:
+        return None
+    for node in (head, *[c for c in head.children if c.dep_ == "acl"]):
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"):
+            member = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if member is not None:
+                return member
+    return None
 
 
 def in_political_sentence(sent: Span, actor: Span | None, ents: ArticleEntities, rules: EventRules) -> bool:

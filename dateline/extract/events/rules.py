@@ -67,6 +67,7 @@ class EventRules:
     thing_light_verbs: frozenset[str] = word_field("triggers.thing_light_verbs")
     negative_subjects: frozenset[str] = word_field("modality.negative_subjects")
     partner_verbs: frozenset[str] = word_field("actors.partner_verbs")
+    collective_nouns: frozenset[str] = word_field("actors.collective_nouns")
 
     @cached_property
     def business_words(self) -> frozenset[str]:
