@@ -450,6 +450,7 @@ def test_someone_acting_on_a_government_is_an_event(analyse):
     ("Iran executed two prisoners accused of spying for Iraq.", "COERCE"),
     ("India and Pakistan traded accusations over the border clash.", "DISAPPROVE"),
     ("The Sri Lankan army has been holding thousands of Tamil refugees as human shields.", "COERCE"),
+    ("A group of protesters attacked the police station in Lagos.", "ASSAULT"),
 ])
 def test_verbs_that_need_what_they_are_done_to(analyse, text, kind):
     assert [e["event_type"] for e in analyse(text)[2]["events"]] == [kind]
