@@ -192,6 +192,8 @@ def test_concepts_of_money_in_a_thing_a_figure_given_two_ways_and_table_rows(ana
     assert concept("Cenergy reported net income of 3,705,000 dlrs or 36 cts per share.", 36.0).startswith("net income")
     assert concept("Annual div six dlrs vs 12 dlrs prior\nPay March 19", 12.0) == "Annual div"  # a number word starts the row
     assert "pct" not in (concept("For the month of February sales fell two pct to 78,508 cars.", 78508.0) or "")
+    changes = "The study forecast a decline in GDP growth to 1.75 pct from two pct and a rise in consumer price inflation to 1.25 pct."
+    assert concept(changes, 1.75).startswith("GDP growth") and concept(changes, 1.25).startswith("consumer price inflation")
 
 
 def test_number_words_and_magnitudes():

@@ -29,6 +29,7 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     for phrase in _of_phrases(head, unit_end, rules):
         add(phrase)
     add(_money_in(number, head, unit_end, rules))
+    add(_what_changes(head, rules))
     add(_owner(_first_conjunct(head), rules))
     add(_modified_noun(head, rules))
     ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
@@ -156,6 +157,20 @@ def _of_phrases(head: Token, unit_end: int, rules: MetricRules) -> list[str]:
             if pobj is not None and not pobj.like_num and pobj.ent_type_ not in (*NOT_CONCEPTS, "GPE", "LOC"):
                 found.append(noun_phrase(pobj, rules))
     return found
+
+
+def _what_changes(head: Token, rules: MetricRules) -> str | None:
+    """"a decline in GDP growth to 1.75 pct", "a rise in inflation from two pct": a figure that a change goes
+    to, from or by is a figure of what changes."""
+    change = head.head.head
+    if head.dep_ != "pobj" or head.head.lower_ not in ("to", "from", "by") or change.pos_ != "NOUN" \
+            or change.lemma_.lower() not in rules.changes:
+        return None
+    for prep in (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i < head.i):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and not pobj.like_num and pobj.ent_type_ not in (*NOT_CONCEPTS, "GPE", "LOC"):
+            return noun_phrase(pobj, rules) or None
+    return None
 
 
 def _money_in(number: Token, head: Token, unit_end: int, rules: MetricRules) -> str | None:
