@@ -15,6 +15,7 @@ for name in USER_SETTINGS:
     os.environ.pop(name, None)
 _PREFECT_HOME = tempfile.mkdtemp(prefix="dateline-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ["XDG_CACHE_HOME"] = str(Path(_PREFECT_HOME) / "cache")  # dateline's built tables: not the user's cache
 os.environ["PREFECT_PROFILES_PATH"] = str(Path(_PREFECT_HOME) / "profiles.toml")
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"

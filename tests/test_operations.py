@@ -27,8 +27,11 @@ def cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedP
 
 
 def test_the_tests_never_touch_the_users_prefect_or_warehouse():
+    from dateline import cache
+
     home = Path(os.environ["PREFECT_HOME"]).resolve()
     assert home.is_relative_to(Path(tempfile.gettempdir()).resolve())
+    assert cache.folder().resolve().is_relative_to(home)  # the built tables too: not ~/.cache/dateline
     assert home != (Path.home() / ".prefect").resolve()
     assert Path(os.environ["PREFECT_PROFILES_PATH"]).resolve().is_relative_to(home)
     assert "DATELINE_DB" not in os.environ
