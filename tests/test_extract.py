@@ -370,6 +370,9 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "Ford Motor Co has increased its U.S. production schedule for the second quarter by 52,000 cars.",
     "The Army has been considering buying some British Rapier missiles as a stop-gap replacement.",
     "Taiwan plans another round of deep tariff cuts this year to help narrow its trade surplus with the U.S.",
+    # an event noun as a subject or attribute, with no owner written, is a thing talked about
+    "It's a political discussion from our point of view, the minister said.",
+    "A new World Bank loan of 300 mln dlrs was given partly to help the government maintain reform.",
     # a collective is what its members are
     "The group of major lenders have agreed to defer a substantial amount of debt payments until June 30.",
 ])
@@ -453,6 +456,8 @@ def test_someone_acting_on_a_government_is_an_event(analyse):
     ("India and Pakistan traded accusations over the border clash.", "DISAPPROVE"),
     ("The Sri Lankan army has been holding thousands of Tamil refugees as human shields.", "COERCE"),
     ("A group of protesters attacked the police station in Lagos.", "ASSAULT"),
+    ("Poland's talks in Washington with the World Bank on the country's foreign debt were concrete.", "CONSULT"),
+    ("Protesters in the eastern town of Gjilan burned the Macedonian flag.", "PROTEST"),
 ])
 def test_verbs_that_need_what_they_are_done_to(analyse, text, kind):
     assert [e["event_type"] for e in analyse(text)[2]["events"]] == [kind]

@@ -110,9 +110,22 @@ def _warns_of_a_thing(trigger, verb, rules: EventRules) -> bool:
     return bool(subjects) and all(s.pos_ == "NOUN" and actors.actor_in(s, rules) is None for s in subjects)
 
 
+def _talked_about(trigger, rules: EventRules) -> bool:
+    """"The Swedish Match deal will cost …", "a meeting was set for 1900 hours", "it is a political discussion":
+    an event noun that is a subject or an attribute with no owner written is a thing talked about; with
+    one it is reported ("Poland's talks in Washington were concrete", "the UN-brokered ceasefire will start",
+    "cooperation between the Philippines and the United States"),
+    as are the people it names ("Protesters burned the flag")."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("nsubj", "nsubjpass", "attr") or actors.is_actor(trigger, rules):
+        return False
+    sides = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("between", "by") for g in c.children]
+    return not any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod", "pobj") and actors.actor_in(c, rules) is not None)
+                   for c in [*trigger.children, *sides])
+
+
 def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
     """The event word is used in a sense that reports no event (each check says which)."""
-    if _reporting_formula(verb, rules) or _figure_complement(trigger):
+    if _reporting_formula(verb, rules) or _figure_complement(trigger) or _talked_about(trigger, rules):
         return True
     by_kind = {
         "AID": lambda: _information_given(verb, rules),
