@@ -145,14 +145,14 @@ def run_or_exit(verbose: bool, path: Path, wait: float, *ingest_args) -> dict:
         progress.uninstall()
 
 
+NOT_DUCKDB = "--db names a file that is not a dateline warehouse (not a DuckDB file: a SQLite file?); nothing is downloaded"
 LIKELY_CAUSES = {  # words of an error → what the user can do about it
     "Conflicting lock": "another program holds the warehouse open read-write (a BI tool or a notebook "
                         "without read_only): close it, or open it read-only",
     "not a valid DuckDB database": "--db names a file that is not a dateline warehouse",
     "DuckLake metadata": "--db names a .ducklake file that is not a DuckLake catalog",
-    "sqlite_scanner": "--db names a file that is not a DuckDB warehouse (a SQLite file?); nothing is downloaded",
-    "not a DuckDB warehouse": "--db names a file that is not a dateline warehouse (not a DuckDB file: a SQLite "
-                              "file?); nothing is downloaded",
+    "not a DuckDB warehouse": NOT_DUCKDB,  # warehouse.require_duckdb_file
+    "sqlite_scanner": NOT_DUCKDB,
     "Is a directory": "--db names a folder, not a file",
     "No space left": "the disk is full: nothing was published, the warehouse is as it was",
     "Read-only file system": "the warehouse's folder cannot be written: choose another --db",

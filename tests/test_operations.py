@@ -207,6 +207,12 @@ def test_a_broken_db_gets_one_line_at_once_and_no_retries(tmp_path, make, cause)
     assert time.monotonic() - started < 60  # read_sources' retries are for the sources, not the warehouse
 
 
+def test_a_bad_model_share_setting_is_one_clear_line(tmp_path):
+    done = cli("run", "--db", "w.duckdb", cwd=tmp_path, env={"DATELINE_MAX_ANALYSED_CHARS": "lots"})
+    assert done.returncode == 1 and "DATELINE_MAX_ANALYSED_CHARS must be a whole number" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "w.duckdb").exists()
+
+
 def test_a_sqlite_file_as_db_fetches_no_extension(tmp_path):
     """Refused whether or not the user has DuckDB's sqlite_scanner installed (it opens SQLite files
     even with autoloading off); the extensions go into a HOME of the test's own."""

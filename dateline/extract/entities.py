@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -76,14 +77,16 @@ class ArticleEntities:
 
     def person_by_surname(self, word: str) -> Entity | None:
         """The person of the article whose name ends in `word` ("Ongpin" → Jaime Ongpin), if one."""
-        found = {e.entity_id: e for e in self.entities if e.type == "PERSON" and " " in e.name
-                 and e.name.split()[-1] == word}
-        return next(iter(found.values())) if len(found) == 1 else None
+        return self._only(lambda e: e.type == "PERSON" and " " in e.name and e.name.split()[-1] == word)
 
     def body_by_word(self, word: str) -> Entity | None:
         """The organisation of the article whose name holds `word` ("Purolator" → Purolator Courier Corp), if one."""
-        found = {e.entity_id: e for e in self.entities if e.type == "ORG" and " " in e.name
-                 and word in e.name.replace("<", " ").replace(">", " ").split()}
+        return self._only(lambda e: e.type == "ORG" and " " in e.name
+                          and word in e.name.replace("<", " ").replace(">", " ").split())
+
+    def _only(self, named: Callable[[Entity], bool]) -> Entity | None:
+        """The one entity of the article that `named` takes, else None (none, or more than one)."""
+        found = {e.entity_id: e for e in self.entities if named(e)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def last_person_end(self, offset: int) -> int:

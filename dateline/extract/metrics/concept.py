@@ -143,7 +143,7 @@ def _name_before(number: Token, head: Token, rules: MetricRules) -> str | None:
     return None
 
 
-def _of_phrases(head: Token, unit_end: int, rules: MetricRules) -> list[str]:
+def _of_phrases(head: Token, unit_end: int, rules: MetricRules) -> list[str | None]:
     """"a 46 per cent increase in bilateral trade", "60 per cent of its revenue"."""
     measures = rules.changes | rules.share_nouns
     anchors = [head] + ([head.head] if head.head.pos_ == "NOUN" and head.head.lemma_.lower() in measures else [])
@@ -153,10 +153,16 @@ def _of_phrases(head: Token, unit_end: int, rules: MetricRules) -> list[str]:
             if child.dep_ != "prep" or child.i < unit_end - 1 or not (
                     child.lower_ == "of" or (child.lower_ in ("in", "on") and anchor.lemma_.lower() in measures)):
                 continue
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and not pobj.like_num and pobj.ent_type_ not in (*NOT_CONCEPTS, "GPE", "LOC"):
-                found.append(noun_phrase(pobj, rules))
+            found.append(_thing_after(child, rules))
     return found
+
+
+def _thing_after(prep: Token, rules: MetricRules, not_things: tuple[str, ...] = (*NOT_CONCEPTS, "GPE", "LOC")) -> str | None:
+    """The noun phrase a preposition governs, unless it is a number, a date, a figure or a place."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.like_num or pobj.ent_type_ in not_things:
+        return None
+    return noun_phrase(pobj, rules) or None
 
 
 def _what_changes(head: Token, rules: MetricRules) -> str | None:
@@ -166,11 +172,8 @@ def _what_changes(head: Token, rules: MetricRules) -> str | None:
     if head.dep_ != "pobj" or head.head.lower_ not in ("to", "from", "by") or change.pos_ != "NOUN" \
             or change.lemma_.lower() not in rules.changes:
         return None
-    for prep in (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i < head.i):
-        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if pobj is not None and not pobj.like_num and pobj.ent_type_ not in (*NOT_CONCEPTS, "GPE", "LOC"):
-            return noun_phrase(pobj, rules) or None
-    return None
+    preps = (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i < head.i)
+    return next((thing for thing in (_thing_after(p, rules) for p in preps) if thing), None)
 
 
 def _money_in(number: Token, head: Token, unit_end: int, rules: MetricRules) -> str | None:
@@ -181,10 +184,7 @@ def _money_in(number: Token, head: Token, unit_end: int, rules: MetricRules) -> 
         number.i > 0 and doc[number.i - 1].text in rules.currency_prefixes)
     if not money or unit_end >= len(doc) or doc[unit_end].lower_ != "in" or doc[unit_end].head.i not in (head.i, head.head.i):
         return None
-    pobj = next((c for c in doc[unit_end].children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.like_num or pobj.ent_type_ in (*NOT_CONCEPTS, "GPE", "LOC", "ORDINAL", "CARDINAL"):
-        return None
-    return noun_phrase(pobj, rules) or None
+    return _thing_after(doc[unit_end], rules, (*NOT_CONCEPTS, "GPE", "LOC", "ORDINAL", "CARDINAL"))
 
 
 def _first_conjunct(head: Token) -> Token:

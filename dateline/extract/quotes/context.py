@@ -40,14 +40,17 @@ class QuoteContext:
 
     def directs_from(self, start: int) -> list[tuple[int, int]]:
         """The direct quotations that begin at `start` or later, in order."""
-        ordered = sorted(self.directs)
-        return ordered[bisect.bisect_left(ordered, (start, -1)):]
+        return self._ordered[bisect.bisect_left(self._ordered, (start, -1)):]
+
+    @cached_property
+    def _ordered(self) -> list[tuple[int, int]]:
+        return sorted(self.directs)
 
     @cached_property
     def _union(self) -> tuple[list[int], list[int]]:
         starts: list[int] = []
         ends: list[int] = []
-        for s, e in sorted(self.directs):
+        for s, e in self._ordered:
             if ends and s <= ends[-1]:
                 ends[-1] = max(ends[-1], e)
             else:

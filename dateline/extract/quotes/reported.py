@@ -166,8 +166,9 @@ def according_to_quotes(ctx: QuoteContext) -> None:
         if pobj is None:
             continue
         phrase_end = max(t.i for t in doc[tok.i + 1].subtree) + 1
-        left = [t for t in doccache.sentence(tok) if t.i < tok.i and not t.is_space]
-        right = [t for t in doccache.sentence(tok) if t.i >= phrase_end and not t.is_space]
+        sent = doccache.sentence(tok)
+        left = [t for t in sent if t.i < tok.i and not t.is_space]
+        right = [t for t in sent if t.i >= phrase_end and not t.is_space]
         part = right if len(right) >= len(left) else left
         part = [t for t in part if not (t.is_punct and t.text == ",")] or part
         if len([t for t in part if t.is_alpha]) < 3:

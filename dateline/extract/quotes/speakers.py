@@ -101,7 +101,8 @@ def subject_outside(cue: Token, outside: Callable[[int], bool]) -> Token | None:
 def nearest_subject(cue: Token, start: int, end: int) -> Token | None:
     """When the parse links no subject to the cue: the closest subject before it in its sentence,
     outside the quoted span (the parser often hangs "Trump … telling …" on another verb)."""
-    for tok in reversed(doccache.sentence(cue)[:cue.i - doccache.sentence(cue).start]):
+    sent = doccache.sentence(cue)
+    for tok in reversed(sent[:cue.i - sent.start]):
         if tok.dep_ in syntax.SUBJECT_DEPS and not (start <= tok.idx < end) and tok.pos_ in NOMINAL:
             return tok
     return None
@@ -144,7 +145,8 @@ def _noun_phrase(tok: Token) -> Span:
 def _clip(span: Span, head: Token) -> Span:
     """A speaker span stays inside its head's sentence and paragraph."""
     doc = span.doc
-    start, end = max(span.start, doccache.sentence(head).start), min(span.end, doccache.sentence(head).end)
+    sent = doccache.sentence(head)
+    start, end = max(span.start, sent.start), min(span.end, sent.end)
     for i in range(head.i - 1, start - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             start = i + 1
