@@ -318,6 +318,10 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("Asked whether U.S. antitrust regulators might object, Charles Sporck said it was possible.", []),  # a question
     ("The Security Council today agreed to a six-month extension of the mandate for the force in Lebanon.", ["AGREE"]),
     ("Iran was asked by the UN to halt the tests.", ["DEMAND"]),
+    ("Iran asked the United Nations whether Iraq had used chemical weapons.", []),  # a question put
+    ("Thai miners would press for the opening of more mines if the tin price rose.", ["DEMAND"]),  # a condition
+    ("Rebels were fighting government troops near the border.", ["ASSAULT"]),
+    ("A Saudi firm asked the finance ministry to increase tax breaks.", ["DEMAND"]),  # a business to the state
     ("Baker said he expected it soon when asked by reporters when Reagan would resume his news conferences.", []),
     ("The crisis began when Brazil's trade surplus started to decline sharply.", []),  # decline: to fall
     ("Iran refused to meet the inspectors.", ["REJECT"]),
@@ -375,6 +379,17 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "A new World Bank loan of 300 mln dlrs was given partly to help the government maintain reform.",
     # a collective is what its members are
     "The group of major lenders have agreed to defer a substantial amount of debt payments until June 30.",
+    # a business acting is an event only when done to the state itself, not to a nationality, a place or a
+    # thing a country owns
+    "Skis Dynastar SA agreed to buy Canadian ski stick and boot manufacturer CFAS from Warrington Inc.",
+    "Dow Chemical Co said it has agreed to sell its business interests in South Africa to a group of investors.",
+    "U.S. Banks have 50 pct representation on the committee while holding only 35 pct of Brazil's debt.",
+    # a question is no demand; fighting to do something is an effort; demand for a good is the market's
+    "When a reporter asked about Mrs Reagan's role in government, Reagan replied that the press had invented it.",
+    "Asked by a committee member if he expected a further decline, the Fed chairman said no.",
+    "President Reagan, fighting to recover politically from the Iran-contra scandal, will speak tonight.",
+    "U.S. oil demand rose 2.1 pct in the four weeks ended February 27, the Energy Information Administration said.",
+    "The Soviet official said that near-term corn demand has been met by the recent Soviet purchases.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []

@@ -57,9 +57,24 @@ def _a_question(trigger, rules: EventRules) -> bool:
     no subject of its own, or asked by the press, is a question put to the sentence's subject, not a demand."""
     participle = (trigger.dep_ == "advcl" and trigger.tag_ in ("VBN", "VBD")) or (trigger.dep_ == "ROOT" and trigger.tag_ == "VBN")
     askers = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if any(rules.agents.get(g.lemma_.lower()) == "MED" for g in askers):
+    askers += [c for c in trigger.children if c.dep_ == "nsubj"]
+    if any(rules.agents.get(g.lemma_.lower()) == "MED" for g in askers) or _asks_about(trigger):
         return True
     return participle and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in trigger.children)
+
+
+def _asks_about(trigger) -> bool:
+    """"asked about Mrs Reagan's role", "asked if he expected a cut", "asked whether …": asking about a
+    thing or whether something is so is a question; a demand asks someone to do something."""
+    if trigger.pos_ != "VERB" or any(c.dep_ == "xcomp" for c in trigger.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in trigger.children):
+        return True
+    # an adverbial "if" clause is a condition ("would press for more mines if prices rise") except after
+    # the participle of a question put ("Asked by a committee member if he expected …")
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and trigger.tag_ == "VBN")]
+    return any(g.dep_ in ("mark", "advmod", "nsubj", "dobj") and g.lower_ in ("if", "whether", "what", "why", "how", "when", "who")
+               and g.i < c.i for c in clauses for g in c.children)
 
 
 def _demand_of_no_one(trigger) -> bool:
@@ -70,6 +85,20 @@ def _demand_of_no_one(trigger) -> bool:
     own = any(c.dep_ in ("poss", "acl", "ccomp", "relcl") for c in trigger.children)
     by = any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children)
     return not (own or by)
+
+
+def _struggles_to(trigger) -> bool:
+    """"fighting to recover politically", "were fighting hard to prevent a deal", "battling to save the
+    company": a verb of fighting whose complement is an infinitive of purpose is an effort, not an attack."""
+    return trigger.pos_ == "VERB" and any(c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                                          for c in trigger.children)
+
+
+def _market_demand(trigger, rules: EventRules) -> bool:
+    """"U.S. oil demand rose 2.1 pct", "near-term corn demand": demand for a good is the market's, not a
+    demand made by the country that modifies it."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"
+                                          and actors.actor_in(c, rules) is None for c in trigger.children)
 
 
 def _refuses_nothing(trigger) -> bool:
@@ -94,9 +123,9 @@ def _told_the_press(trigger, verb, rules: EventRules) -> bool:
 
 
 def _meets_a_thing(trigger, rules: EventRules) -> bool:
-    """"meet their debt payments", "facing elections": a verb of meeting whose object is no one."""
+    """"meet their debt payments", "facing elections", "demand has been met": a verb of meeting whose object is no one."""
     return trigger.lemma_.lower() in rules.partner_verbs and any(
-        c.dep_ == "dobj" and actors.actor_in(c, rules) is None for c in trigger.children)
+        c.dep_ in ("dobj", "nsubjpass") and actors.actor_in(c, rules) is None for c in trigger.children)
 
 
 def _warns_of_a_thing(trigger, verb, rules: EventRules) -> bool:
@@ -130,7 +159,8 @@ def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
     by_kind = {
         "AID": lambda: _information_given(verb, rules),
         "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),
-        "DEMAND": lambda: _a_question(trigger, rules) or _demand_of_no_one(trigger),
+        "DEMAND": lambda: _a_question(trigger, rules) or _demand_of_no_one(trigger) or _market_demand(trigger, rules),
+        "ASSAULT": lambda: _struggles_to(trigger),
         "CONSULT": lambda: _told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules),
         "THREATEN": lambda: _warns_of_a_thing(trigger, verb, rules),
     }

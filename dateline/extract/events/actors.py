@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline import geo
 from dateline.extract import doccache, syntax
 from dateline.extract.entities import ArticleEntities, Entity
-from dateline.extract.events.politics import in_political_sentence, is_political
+from dateline.extract.events.politics import in_political_sentence, is_political, state_actor
 from dateline.extract.events.rules import EventRules
 from dateline.extract.events.triggers import trigger_and_verb, trigger_type
 from dateline.extract.reference import Resolver
@@ -40,7 +40,7 @@ class Sides:
     target_country: str | None = None
     source_political: bool = False
     target_political: bool = False  # or, for a name the dictionaries do not know, in a political sentence
-    target_known_political: bool = False  # by the dictionaries themselves, and the source is someone
+    target_known_political: bool = False  # the state itself (a country, a government body), and the source is someone
     target_is_place: bool = False  # "in New York": where it happened, as the gold codes it, not whom it was done to
     target_of_a_thing: bool = False  # "its U.S. production schedule": a name that only qualifies the thing acted on
 
@@ -59,18 +59,26 @@ def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntit
     target_known = is_political(tgt, target_entity, ents, rules)
     target_political = target_known if target_known is not None else in_political_sentence(sent, tgt, ents, rules)
     source_political = is_political(src, source_entity, ents, rules)
+    target_state = target_known is True and obj is not None and not _place_phrase(obj, rules) \
+        and not _owns_a_thing(obj, rules) and state_actor(tgt, target_entity, ents, rules)
     if source_political is None:
         # a name the dictionaries do not know acts in politics when what it acts on does ("The ELN will
         # release a former Colombian congressman"), not because its sentence names a country elsewhere
         source_political = target_known is True
     return Sides(source, source_country, target, target_country, source_political, target_political,
-                 target_known is True and _someone(src, rules), obj is not None and _place_phrase(obj, rules),
+                 target_state and _someone(src, rules), obj is not None and _place_phrase(obj, rules),
                  obj is not None and _qualifies_a_thing(obj, rules))
 
 
 def _qualifies_a_thing(tok: Token, rules: EventRules) -> bool:
     """A name that modifies a noun that is no actor: "British Rapier missiles", "its U.S. production"."""
     return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i and not is_actor(tok.head, rules)
+
+
+def _owns_a_thing(tok: Token, rules: EventRules) -> bool:
+    """A name that only owns or qualifies the thing acted on: "35 pct of Brazil's debt", "Canadian ski
+    stick maker", "its business interests in South Africa"."""
+    return (tok.dep_ == "poss" or _qualifies_a_thing(tok, rules)) and tok.head.i != tok.i and not is_actor(tok.head, rules)
 
 
 def _place_phrase(tok: Token, rules: EventRules) -> bool:

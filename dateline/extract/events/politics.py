@@ -13,6 +13,7 @@ from dateline.extract.entities import ArticleEntities, Entity
 from dateline.extract.events.rules import EventRules
 
 PLACES = ("GPE", "NORP", "LOC", "FAC")  # a place acting is its government ("Moscow said")
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # Phoenix sectors of the state
 
 
 def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities, rules: EventRules) -> bool | None:
@@ -47,6 +48,21 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     if None in named or (span.root.pos_ == "PROPN" and span.root.text[:1].isupper()):
         return None if not _company_name(span.text, rules) else False
     return False
+
+
+def state_actor(span: Span | None, entity: Entity | None, ents: ArticleEntities, rules: EventRules) -> bool:
+    """Whether an actor is the state: a country, a government body, an international organisation, a
+    person in office or an agent of the state ("the finance ministry", "police"); not a city, a union,
+    a company or its people. What a company does is an event only when done to the state."""
+    if span is None or len(span) == 0:
+        return False
+    if entity is not None:
+        if entity.type in ("GPE", "NORP"):
+            return geo.country_code(entity.name) is not None
+        return entity.type in ("ORG", "PERSON") and political_entity(entity, ents, span.doc, rules) is True
+    head = span.root.lemma_.lower()
+    sector = rules.agents.get(head) or _sector(span.text, rules)
+    return sector in STATE_SECTORS or head in rules.political_roles or _known_body(span.text, rules)
 
 
 def _members(head: Token, rules: EventRules) -> Token | None:
