@@ -322,6 +322,7 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("Thai miners would press for the opening of more mines if the tin price rose.", ["DEMAND"]),  # a condition
     ("Rebels were fighting government troops near the border.", ["ASSAULT"]),
     ("A Saudi firm asked the finance ministry to increase tax breaks.", ["DEMAND"]),  # a business to the state
+    ("Leaders of the opposition Workers' Party demanded an explanation from the prime minister.", ["DEMAND"]),
     ("Baker said he expected it soon when asked by reporters when Reagan would resume his news conferences.", []),
     ("The crisis began when Brazil's trade surplus started to decline sharply.", []),  # decline: to fall
     ("Iran refused to meet the inspectors.", ["REJECT"]),
@@ -390,6 +391,10 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "President Reagan, fighting to recover politically from the Iran-contra scandal, will speak tonight.",
     "U.S. oil demand rose 2.1 pct in the four weeks ended February 27, the Energy Information Administration said.",
     "The Soviet official said that near-term corn demand has been met by the recent Soviet purchases.",
+    # a source protected, questions asked, a sale of securities
+    "The official, who asked that his name not be used, said the council met yesterday.",
+    "I asked so many questions about the hostages' welfare, President Reagan said.",
+    "The Commonwealth of Australia is offering in the Yankee bond market 400 mln dlrs of bonds.",
 ])
 def test_no_political_actor_no_event(analyse, text):
     assert [e["event_type"] for e in analyse(text)[2]["events"] if e["trigger"] != "said"] == []

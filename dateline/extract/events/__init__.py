@@ -28,6 +28,8 @@ def _done_to_market_object(trigger, verb, rules: EventRules) -> bool:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         things.append(trigger)
     things += [c for t in list(things) for c in t.children if c.dep_ == "compound"]  # "a takeover attempt"
+    things += [g for t in list(things) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"]  # "offering 400 mln dlrs of bonds"
     return any(t.lemma_.lower() in rules.market_objects for t in things)
 
 
@@ -37,8 +39,11 @@ def _information_given(verb, rules: EventRules) -> bool:
 
 
 def _reporting_formula(verb, rules: EventRules) -> bool:
-    """"declined to comment", "asked not to be identified": the source protected, no event."""
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.reporting_formulas for c in verb.children)
+    """"declined to comment", "asked not to be identified", "asked that his name not be used": the source
+    protected, no event."""
+    return any((c.dep_ == "xcomp" and c.lemma_.lower() in rules.reporting_formulas)
+               or (c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" and g.lemma_.lower() in rules.reporting_formulas
+                                             for g in c.children)) for c in verb.children)
 
 
 def _figure_complement(trigger) -> bool:
@@ -58,18 +63,19 @@ def _a_question(trigger, rules: EventRules) -> bool:
     participle = (trigger.dep_ == "advcl" and trigger.tag_ in ("VBN", "VBD")) or (trigger.dep_ == "ROOT" and trigger.tag_ == "VBN")
     askers = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     askers += [c for c in trigger.children if c.dep_ == "nsubj"]
-    if any(rules.agents.get(g.lemma_.lower()) == "MED" for g in askers) or _asks_about(trigger):
+    if any(rules.agents.get(g.lemma_.lower()) == "MED" for g in askers) or _asks_about(trigger, rules):
         return True
     return participle and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in trigger.children)
 
 
-def _asks_about(trigger) -> bool:
+def _asks_about(trigger, rules: EventRules) -> bool:
     """"asked about Mrs Reagan's role", "asked if he expected a cut", "asked whether …": asking about a
     thing or whether something is so is a question; a demand asks someone to do something."""
     if trigger.pos_ != "VERB" or any(c.dep_ == "xcomp" for c in trigger.children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "about" for c in trigger.children):
-        return True
+    if any((c.dep_ == "prep" and c.lower_ == "about") or (c.dep_ == "dobj" and c.lemma_.lower() in rules.question_objects)
+           for c in trigger.children):
+        return True  # "asked about …", "asked so many questions"
     # an adverbial "if" clause is a condition ("would press for more mines if prices rise") except after
     # the participle of a question put ("Asked by a committee member if he expected …")
     clauses = [c for c in trigger.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and trigger.tag_ == "VBN")]

@@ -41,6 +41,7 @@ class EventRules:
     light_verbs: frozenset[str] = word_field("triggers.light_verbs")
     reporting_formulas: frozenset[str] = word_field("triggers.reporting_formulas")
     information_objects: frozenset[str] = word_field("triggers.information_objects")
+    question_objects: frozenset[str] = word_field("triggers.question_objects")
     noun_links: frozenset[str] = word_field("triggers.noun_links", case=True)
     verb_modifier_links: frozenset[str] = word_field("triggers.verb_modifier_links")
     prepositional_verbs: frozenset[str] = word_field("triggers.prepositional_verbs")
