@@ -392,7 +392,7 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "U.S. oil demand rose 2.1 pct in the four weeks ended February 27, the Energy Information Administration said.",
     "The Soviet official said that near-term corn demand has been met by the recent Soviet purchases.",
     # a source protected, questions asked, a sale of securities
-    "The official, who asked that his name not be used, said the council met yesterday.",
+    "The official, who asked that his name not be used, said the plant was closed yesterday.",
     "I asked so many questions about the hostages' welfare, President Reagan said.",
     "The Commonwealth of Australia is offering in the Yankee bond market 400 mln dlrs of bonds.",
 ])
