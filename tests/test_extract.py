@@ -297,6 +297,19 @@ def test_a_bracketed_company_speaks_and_an_undisclosed_object_is_no_quote(analys
     assert analyse(ordered)[2]["quotes"] == []  # the one ordered said nothing
 
 
+@pytest.mark.parametrize("text, speaker, name", [
+    # Reuters' ticker after a name codes the name; an aside between commas is not part of it
+    ("Reuters Holdings Plc <RTRS.L> said it would display a news service.", "Reuters Holdings Plc", "Reuters Holdings Plc"),
+    ("KLM Royal Dutch Airlines <KLM.AS>, in a move following similar steps by TWA, said it is cutting its fares.",
+     "KLM Royal Dutch Airlines", "KLM Royal Dutch Airlines"),
+    # a name in apposition to a common noun is whom it names
+    ("The Dutch chemicals group, Akzo NV, said it would close a plant.", "The Dutch chemicals group, Akzo NV", "Akzo NV"),
+])
+def test_a_ticker_or_an_aside_is_no_speaker_and_an_apposed_name_is(analyse, text, speaker, name):
+    quote = analyse(text)[2]["quotes"][0]
+    assert (quote["speaker"], quote["speaker_name"], quote["speaker_resolution"]) == (speaker, name, "named")
+
+
 def test_he_after_an_unnamed_role_is_that_role_not_the_last_person_named(analyse):
     text = ("Paul Smith left Acme Inc in May. A company spokesman said sales rose. "
             "He said the plant would stay open.")

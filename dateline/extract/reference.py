@@ -94,6 +94,9 @@ class Resolver:
         naming = next((m.entity for m in mentions if m.entity.type in ORGANISATIONS and self._modifies(m, head)), None)
         if naming is not None:
             return naming  # "the IG Metall union": the body the common noun is of (not "the U.S. company")
+        apposed = next((m.entity for m in mentions if m.entity.type in NAMING and self._apposed(m, head)), None)
+        if apposed is not None:
+            return apposed  # "Advertising agents Saatchi and Saatchi Co Plc", "the Dutch company, Akzo NV"
         if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or (head.tag_ == "NN" and self._is_role(head))):
             own = next((m.entity for m in mentions if m.token_start <= head.i < m.token_end), None)
             return own or inside[0]  # "Japan's Export-Import Bank" is the bank, not Japan
@@ -106,6 +109,12 @@ class Resolver:
         """The mention's last word is a compound of a common noun head ("IG Metall" in "the IG Metall union")."""
         last = self.doc[mention.token_end - 1]
         return head.pos_ == "NOUN" and last.dep_ == "compound" and last.head.i == head.i
+
+    def _apposed(self, mention: Mention, head: Token) -> bool:
+        """The mention is in apposition to the speaker's common noun head."""
+        root = next((t for t in self.doc[mention.token_start:mention.token_end]
+                     if not mention.token_start <= t.head.i < mention.token_end), None)
+        return head.pos_ == "NOUN" and root is not None and root.dep_ == "appos" and root.head.i == head.i
 
     def _is_role(self, head: Token) -> bool:
         """A title or a role that names one person ("the minister", "a spokesman", "an official")."""

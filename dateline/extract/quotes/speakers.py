@@ -110,8 +110,19 @@ def nearest_subject(cue: Token, start: int, end: int) -> Token | None:
 
 def speaker_span(tok: Token) -> Span:
     """The speaker's noun phrase as written, inside its sentence and paragraph; a name in Reuters'
-    brackets is the name inside them."""
-    return _bracketed(tok.doc, tok.i) or _clip(_noun_phrase(tok), tok)
+    brackets is the name inside them, a ticker in them the name before them."""
+    bracketed = _bracketed(tok.doc, tok.i)
+    if bracketed is not None and _ticker_after_name(bracketed):
+        return _clip(_noun_phrase(tok.doc[bracketed.start - 2]), tok.doc[bracketed.start - 2])
+    return bracketed or _clip(_noun_phrase(tok), tok)
+
+
+def _ticker_after_name(bracketed: Span) -> bool:
+    """"Reuters Holdings Plc <RTRS.L> said": one code in capitals, right after the name it codes."""
+    doc = bracketed.doc
+    code = bracketed.text
+    return len(bracketed) == 1 and bracketed.start >= 2 and code.upper() == code and " " not in code \
+        and doc[bracketed.start - 2].pos_ == "PROPN"
 
 
 def _bracketed(doc, i: int) -> Span | None:
@@ -134,8 +145,14 @@ def _noun_phrase(tok: Token) -> Span:
     stop = next((t.i for t in doc[tok.i + 1:right + 1] if t.text in (":", '"') or t.text in OPEN_MARKS + CLOSE_MARKS), None)
     if stop is not None:
         right = stop - 1  # `Said Ellis: "…"`: the quote the parser hung under the name is not the name
-    while right > left and (doc[right].is_punct or doc[right].is_space):
+    aside = next((t.i for t in doc[tok.i + 1:right] if t.text == "," and doc[t.i + 1].pos_ == "ADP"), None)
+    if aside is not None:
+        right = aside - 1  # "KLM <KLM.AS>, in a move following similar steps by TWA, said": an aside, not the name
+    while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].text in "<>"):
         right -= 1
+    opening = next((t.i for t in doc[max(left + 1, right - 6):right + 1] if t.text == "<"), None)
+    if opening is not None and right + 1 < len(doc) and doc[right + 1].text == ">":
+        right = opening - 1  # "KLM Royal Dutch Airlines <KLM.AS>": the name without its ticker
     while left < right and (doc[left].is_punct or doc[left].is_space
                             or (doc[left].pos_ == "VERB" and doc[left].dep_ == "compound")):
         left += 1  # `Said Ellis`: the cue the parser made a compound of the name is not the name
