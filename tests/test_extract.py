@@ -302,6 +302,10 @@ def test_a_bracketed_company_speaks_and_an_undisclosed_object_is_no_quote(analys
     ("Reuters Holdings Plc <RTRS.L> said it would display a news service.", "Reuters Holdings Plc", "Reuters Holdings Plc"),
     ("KLM Royal Dutch Airlines <KLM.AS>, in a move following similar steps by TWA, said it is cutting its fares.",
      "KLM Royal Dutch Airlines", "KLM Royal Dutch Airlines"),
+    # the one quoted as saying is the speaker, not the paper quoting them
+    ("The China Daily quoted Mobil president Richard Tucker, currently in Peking, as saying he is optimistic.",
+     "Mobil president Richard Tucker", "Richard Tucker"),
+    ("Funaro was quoted as saying the crisis would last for months.", "Funaro", "Funaro"),
     # a name in apposition to a common noun is whom it names
     ("The Dutch chemicals group, Akzo NV, said it would close a plant.", "The Dutch chemicals group, Akzo NV", "Akzo NV"),
 ])

@@ -110,7 +110,9 @@ def content_child(verb: Token, rules: QuoteRules) -> Token | None:
         if child.dep_ in ("ccomp", "parataxis"):
             return child
     lemma = verb.lemma_.lower()
-    if lemma in rules.object_cues:
+    # "quoted Funaro as saying …": what is said is the saying's, the object is who said it
+    quoting = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+    if lemma in rules.object_cues and not quoting:
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and len(list(child.subtree)) >= 2:
                 return child

@@ -20,6 +20,9 @@ NOMINAL = ("PROPN", "NOUN", "PRON")
 
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing through the verbs it is conjoined with or embedded in."""
+    quoted = quoted_one(verb)
+    if quoted is not None:
+        return quoted
     last = verb
     for node in syntax.clause_chain(verb, SPEAKER_CLIMB):
         child = syntax.subject_child(node)
@@ -29,6 +32,13 @@ def speaker_of(verb: Token) -> Token | None:
     if last.dep_ == "acl" and last.head.pos_ in NOMINAL:
         return last.head  # "a post saying that …"
     return None
+
+
+def quoted_one(cue: Token) -> Token | None:
+    """"The newspaper quoted Funaro as saying …", "Funaro was quoted as saying …": the one quoted speaks."""
+    if cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+        return None
+    return next((c for c in cue.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _checked_subject(child: Token, verb: Token) -> Token | None:
@@ -145,7 +155,8 @@ def _noun_phrase(tok: Token) -> Span:
     stop = next((t.i for t in doc[tok.i + 1:right + 1] if t.text in (":", '"') or t.text in OPEN_MARKS + CLOSE_MARKS), None)
     if stop is not None:
         right = stop - 1  # `Said Ellis: "…"`: the quote the parser hung under the name is not the name
-    aside = next((t.i for t in doc[tok.i + 1:right] if t.text == "," and doc[t.i + 1].pos_ == "ADP"), None)
+    aside = next((t.i for t in doc[tok.i + 1:right] if t.text == "," and (doc[t.i + 1].pos_ == "ADP" or (
+        doc[t.i + 1].pos_ == "ADV" and doc[t.i + 2].pos_ == "ADP"))), None)  # ", in a move …", ", currently in Peking"
     if aside is not None:
         right = aside - 1  # "KLM <KLM.AS>, in a move following similar steps by TWA, said": an aside, not the name
     while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].text in "<>"):
