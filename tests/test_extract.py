@@ -196,6 +196,24 @@ def test_concepts_of_money_in_a_thing_a_figure_given_two_ways_and_table_rows(ana
     assert concept(changes, 1.75).startswith("GDP growth") and concept(changes, 1.25).startswith("consumer price inflation")
 
 
+def test_concepts_of_a_modified_loan_a_verbs_object_and_a_figure_compared(analyse):
+    def concepts(text: str) -> list:
+        return [(m["value"], m["concept"]) for m in analyse(text)[2]["metrics"]]
+
+    # the noun a hyphenated amount modifies, without the words of the clause after it
+    loan = concepts("The line of credit will pay off a 1,750,000-dlr working capital loan the company owes Wells Fargo Bank.")
+    assert loan == [(1750000.0, "working capital loan, line")]
+    # a figure in a preposition of the verb measures the verb's object before its subject
+    loss = concepts("Bra Kanon estimated at at least 535 billion CFA francs (1.76 billion dlrs) the overall loss "
+                    "in revenues earned by Ivory Coast.")
+    assert loss[0][1].startswith("overall loss")
+    # the level a change goes to, and the one it is compared with, measure what changes
+    dividend = concepts("Waste Management directors approved an increase in the quarterly dividend to 18 cts from 14 cts.")
+    assert [c.split(",")[0] for _, c in dividend] == ["quarterly dividend", "quarterly dividend"]
+    # one who speaks is someone, not a count of one
+    assert concepts('"Nobody can tell the difference," one salesman said.') == []
+
+
 def test_number_words_and_magnitudes():
     from dateline.extract.numbers import parse_number
 

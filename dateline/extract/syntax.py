@@ -55,7 +55,11 @@ PHRASE_DROP_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "det", 
 def head_with_modifiers(tok: Token) -> list[Token]:
     """The head word with the modifiers written before it, and compounds after it, in order:
     "the 46 per cent increase in bilateral trade" at `trade` → bilateral trade."""
-    keep = [t for t in tok.subtree if t.dep_ not in PHRASE_DROP_DEPS and not (t.i > tok.i and t.dep_ == "pobj")]
+    keep, todo = [], [tok]
+    while todo:  # the subtree without the clauses, phrases and conjuncts under it, nor what they hold
+        node = todo.pop()
+        keep.append(node)
+        todo.extend(c for c in node.children if c.dep_ not in PHRASE_DROP_DEPS and not (c.i > tok.i and c.dep_ == "pobj"))
     return sorted((t for t in keep if t.i <= tok.i or t.dep_ == "compound"), key=lambda t: t.i)
 
 

@@ -66,8 +66,11 @@ def _read(tok, toks, rules: MetricRules, consumed: set[int]) -> Quantity | None:
 
 
 def _someone(q: Quantity, rules: MetricRules) -> bool:
-    """"One Republican strategist said": one person by role is someone, not a count of one."""
-    return q.counted and q.tok.lower_ == "one" and q.toks[q.last - 1].lemma_.lower() in rules.people
+    """"One Republican strategist said", "one salesman said": one person by role, or one who speaks, is
+    someone, not a count of one."""
+    noun = q.toks[q.last - 1]
+    speaks = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in rules.speech_verbs
+    return q.counted and q.tok.lower_ == "one" and (noun.lemma_.lower() in rules.people or speaks)
 
 
 def _metric(q: Quantity, rules: MetricRules) -> Metric:

@@ -42,12 +42,15 @@ COMPARED = re.compile(r"(?:[^.;:\d()]{0,40}?,?)?\s*(?:(?:up|down|higher|lower)\s
 
 def carry_into_earlier(metrics: list[Metric], text: str) -> list[Metric]:
     """`5.2 mln tonnes, up from 4.8 mln`, `1.03 billion dlrs a day in the latest period, down from 1.50
-    billion`: a bare number the level was compared with is in its unit and measures the same thing."""
+    billion`, `to 18 cts from 14 cts`: a number the level was compared with is in its unit (a bare one)
+    and measures the same thing."""
     for before, after in zip(metrics, metrics[1:]):
-        if after.normalized_unit == "-" and before.normalized_unit != "-" and COMPARED.fullmatch(
-                text[before.end:after.start]):
+        if before.normalized_unit == "-" or not COMPARED.fullmatch(text[before.end:after.start]):
+            continue
+        if after.normalized_unit == "-":
             after.unit, after.normalized_unit = before.unit, before.normalized_unit
-            after.concept = before.concept or after.concept
+        if after.normalized_unit == before.normalized_unit:
+            after.concept = before.concept or after.concept  # "to 18 cts from 14 cts": the same thing, before and after
     return metrics
 
 

@@ -36,6 +36,8 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     verb = _clause_verb(head)
     # "One proposal asks Amazon's board …": counted things that are the clause's subject measure nothing else in it
     counted_subject = counted and head.dep_ in syntax.SUBJECT_DEPS
+    if _oblique_of(head, verb):
+        add(_acted_on(verb, ids, rules))  # "estimated at 535 billion CFA francs the overall loss in revenues"
     if head.dep_ not in syntax.SUBJECT_DEPS:
         add(subject_phrase(verb, ids, rules))
     if len(parts) < 2 and not counted_subject:
@@ -169,6 +171,9 @@ def _what_changes(head: Token, rules: MetricRules) -> str | None:
     """"a decline in GDP growth to 1.75 pct", "a rise in inflation from two pct": a figure that a change goes
     to, from or by is a figure of what changes."""
     change = head.head.head
+    if head.dep_ == "pobj" and change.pos_ == "VERB":
+        # "approved an increase in the quarterly dividend to 18 cts": the change is the verb's object
+        change = next((c for c in change.children if c.dep_ == "dobj"), change)
     if head.dep_ != "pobj" or head.head.lower_ not in ("to", "from", "by") or change.pos_ != "NOUN" \
             or change.lemma_.lower() not in rules.changes:
         return None
@@ -200,11 +205,16 @@ def _owner(head: Token, rules: MetricRules) -> str | None:
 
 
 def _modified_noun(head: Token, rules: MetricRules) -> str | None:
-    """"a 0.6 per cent fee": the noun the quantity modifies."""
-    if head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ == "NOUN" and head.head.i > head.i \
+    """"a 0.6 per cent fee", "a 1,750,000-dlr working capital loan": the noun the quantity modifies."""
+    if head.dep_ in ("compound", "amod", "nummod", "npadvmod", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i \
             and head.head.lemma_.lower() not in rules.changes:
         return noun_phrase(head.head, rules)
     return None
+
+
+def _oblique_of(head: Token, verb: Token) -> bool:
+    """A quantity in a preposition of its clause's verb ("boost the range by 35 miles", "estimated at …")."""
+    return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == verb.i and verb.pos_ == "VERB"
 
 
 def _clause_verb(head: Token) -> Token:
@@ -217,8 +227,9 @@ def _clause_verb(head: Token) -> Token:
 
 def _acted_on(verb: Token, ids: set[int], rules: MetricRules) -> str | None:
     """"boost the driving range by 35 miles": what the verb acts on."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i not in ids
-                and c.pos_ in ("NOUN", "PROPN") and not any(t.like_num for t in c.subtree)), None)
+    acted = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i not in ids
+             and c.pos_ in ("NOUN", "PROPN") and not any(t.like_num for t in c.subtree)]
+    obj = min(acted, key=lambda c: c.dep_ == "nsubj", default=None)  # what is acted on before who acts
     return noun_phrase(obj, rules) if obj is not None else None
 
 

@@ -22,6 +22,7 @@ class MetricRules:
     units_own: dict[str, str]  # lower-case surface → unit name (units.tsv)
     units_case: dict[str, str]  # surface as written → unit name (units_case.tsv; the first line wins)
     people: frozenset[str]  # nouns for a person by role: "one strategist" is someone, not a count
+    speech_verbs: frozenset[str]  # "one salesman said": whoever speaks is someone, not a count
     approximate: frozenset[str] = word_field("change.approximate")
     more: frozenset[str] = word_field("change.more")
     less: frozenset[str] = word_field("change.less")
@@ -46,4 +47,5 @@ class MetricRules:
             units_own=vocab.table("units.tsv"),
             units_case={row[0]: row[1] for row in reversed(vocab.rows("units_case.tsv"))},
             people=shared.title_words | vocab.word_set("shared.toml", "reference.person_nouns")
-            | (vocab.words("actor_nouns.txt") - {"people", "group", "country", "nation", "state", "side"}), **words)
+            | (vocab.words("actor_nouns.txt") - {"people", "group", "country", "nation", "state", "side"}),
+            speech_verbs=vocab.word_set("events.toml", "actors.speech_verbs"), **words)
