@@ -210,6 +210,14 @@ def test_concepts_of_a_modified_loan_a_verbs_object_and_a_figure_compared(analys
     # the level a change goes to, and the one it is compared with, measure what changes
     dividend = concepts("Waste Management directors approved an increase in the quarterly dividend to 18 cts from 14 cts.")
     assert [c.split(",")[0] for _, c in dividend] == ["quarterly dividend", "quarterly dividend"]
+    # a participle's figure measures the noun it describes; a noun apposed to an amount is what it buys
+    bond = concepts("The bank is issuing a eurobond paying an initial coupon of 16 pct and priced at 101 pct, the lead manager said.")
+    assert bond[-1] == (101.0, "eurobond, bank")
+    sale = concepts("General DataComm Industries Inc said it has agreed to sell for 40 mln dlrs its Network Services facility.")
+    assert sale[0][1].startswith("Network Services facility")
+    # a clause of "when" owns nothing: the time it modifies is not what is counted
+    layoff = concepts("GM is going ahead with the program at a time when it has 37,000 employees on indefinite layoff.")
+    assert "time" not in layoff[0][1]
     # one who speaks is someone, not a count of one
     assert concepts('"Nobody can tell the difference," one salesman said.') == []
 

@@ -31,6 +31,7 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     add(_money_in(number, head, unit_end, rules))
     add(_what_changes(head, rules))
     add(_owner(_first_conjunct(head), rules))
+    add(_described(head, rules))
     add(_modified_noun(head, rules))
     ids = set(range(number.i, max(unit_end, number.i + 1))) | {head.i}
     verb = _clause_verb(head)
@@ -98,6 +99,8 @@ def subject_phrase(verb: Token, skip: set[int], rules: MetricRules) -> str | Non
         child = syntax.subject_child(node, accept=lambda c: c.i not in skip and c.pos_ != "PRON")
         if child is not None:
             return noun_phrase(child, rules) or None
+        if node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in node.children):
+            return None  # "at a time when it has 37,000 employees on layoff": a clause of when or where owns nothing
         if node.dep_ == "relcl" and node.head.i not in skip:
             return noun_phrase(node.head, rules) or None
     return None
@@ -201,6 +204,23 @@ def _owner(head: Token, rules: MetricRules) -> str | None:
     """"a net worth of 1.356 billion", "a fine of $7.5 million": the noun the quantity belongs to."""
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at", "with") and head.head.head.pos_ in ("NOUN", "PROPN"):
         return noun_phrase(head.head.head, rules)
+    return None
+
+
+def _described(head: Token, rules: MetricRules) -> str | None:
+    """"a eurobond … paying a coupon of 16 pct and priced at 101 pct": a figure of a participle that describes
+    a noun measures that noun; "sell for 40 mln dlrs its Network Services facility": a noun the parser put
+    in apposition to an amount is what the amount is of."""
+    apposed = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if apposed is not None:
+        return noun_phrase(apposed, rules)
+    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return noun_phrase(verb.head, rules)
     return None
 
 
