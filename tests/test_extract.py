@@ -215,11 +215,26 @@ def test_concepts_of_a_modified_loan_a_verbs_object_and_a_figure_compared(analys
     assert bond[-1] == (101.0, "eurobond, bank")
     sale = concepts("General DataComm Industries Inc said it has agreed to sell for 40 mln dlrs its Network Services facility.")
     assert sale[0][1].startswith("Network Services facility")
+    engine = concepts("Under the bonnet hides a turbocharged 1.6 liter EcoBoost engine tuned by M-Sport to produce just under 296 hp.")
+    assert engine[-1] == (296.0, "turbocharged EcoBoost engine")
+    program = concepts("The report explains the full funding of a total economic program costing 8.9 billion dlrs through 1992.")
+    assert program[0][1].startswith("total economic program")
     # a clause of "when" owns nothing: the time it modifies is not what is counted
     layoff = concepts("GM is going ahead with the program at a time when it has 37,000 employees on indefinite layoff.")
     assert "time" not in layoff[0][1]
     # one who speaks is someone, not a count of one
     assert concepts('"Nobody can tell the difference," one salesman said.') == []
+
+
+def test_years_and_numbers_of_names_are_no_quantities(analyse):
+    def values(text: str) -> list:
+        return [(m["value"], m["value_max"]) for m in analyse(text)[2]["metrics"]]
+
+    assert values("Palm oil production is expected to increase by over 7.0 pct in 1987 to 1.45 mln tonnes.") == [
+        (7.0, None), (1450000.0, None)]  # a year, then where the change goes: no range
+    assert values("The company changed its accounting, increasing 1986 year net 9.2 mln dlrs.") == [(9200000.0, None)]
+    assert values("WPPSS made statements about its plans to build its No. 3 and No. 4 nuclear power plants.") == []
+    assert values("The ruins are 2000 years old.") == [(2000.0, None)]  # a count of years is plural
 
 
 def test_number_words_and_magnitudes():

@@ -208,17 +208,21 @@ def _owner(head: Token, rules: MetricRules) -> str | None:
 
 
 def _described(head: Token, rules: MetricRules) -> str | None:
-    """"a eurobond … paying a coupon of 16 pct and priced at 101 pct": a figure of a participle that describes
+    """"a eurobond … priced at 101 pct", "a program costing 8.9 billion dlrs": a figure of a participle that describes
     a noun measures that noun; "sell for 40 mln dlrs its Network Services facility": a noun the parser put
     in apposition to an amount is what the amount is of."""
     apposed = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
     if apposed is not None:
         return noun_phrase(apposed, rules)
-    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+    if head.dep_ == "dobj":
+        verb = head.head  # "an economic program costing 8.9 billion dlrs"
+    elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verb = head.head.head
+    else:
         return None
-    verb = head.head.head
-    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        verb = verb.head
+    hops = 0
+    while verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ == "VERB" and hops < 3:
+        verb, hops = verb.head, hops + 1  # "an engine tuned by M-Sport to produce just under 296 hp"
     if verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return noun_phrase(verb.head, rules)
     return None

@@ -31,12 +31,14 @@ def excluded(tok: Token, value: float, unit: str | None, has_currency: bool, rul
 
 def _date(tok: Token, value: float, measure: bool, rules: MetricRules) -> bool:
     doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if YEAR_RE.fullmatch(tok.text) and nxt is not None and nxt.lower_ in rules.durations and nxt.tag_ == "NN":
+        return True  # "increasing 1986 year net": a year named, not 1986 years (a count of years is plural)
     if tok.ent_type_ in ("DATE", "TIME") and not measure:
         window = {w.lower_ for w in doc[tok.i + 1:tok.i + 3]}
         if not (window & rules.durations) or ({w.lower_ for w in doc[max(0, tok.i - 2):tok.i + 3]} & rules.calendar):
             return True
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return (prev is not None and prev.lower_ in rules.calendar) or (
         nxt is not None and nxt.lower_ in rules.calendar and value <= 31)
 
@@ -48,8 +50,8 @@ def _part_of_name(tok: Token, rules: MetricRules) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if YEAR_RE.fullmatch(tok.text):
         return True  # a year
-    if prev is not None and prev.text in NUMBER_SIGNS:
-        return True
+    if prev is not None and (prev.text in NUMBER_SIGNS or (prev.text == "." and tok.i > 1 and doc[tok.i - 2].text in NUMBER_SIGNS)):
+        return True  # "No. 3", also where "No" and "." are two words
     if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.i > 0 \
             and prev.lower_ not in DOLLAR_LETTERS and prev.ent_type_ not in ("GPE", "NORP"):
         return True  # "iPhone 11", "Big 12", "Fortune 100"

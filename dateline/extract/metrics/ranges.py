@@ -4,6 +4,7 @@ the number, and the wider "from 208 pounds to 193", "from $750,000 to $1 million
 from __future__ import annotations
 
 from dateline.extract.metrics.candidates import glued, is_number_token, magnitude_at
+from dateline.extract.metrics.exclusions import YEAR_RE
 from dateline.extract.metrics.quantity import Quantity
 from dateline.extract.metrics.rules import MetricRules
 from dateline.extract.metrics.units import unit_after, unit_name
@@ -15,6 +16,8 @@ TO_REACH = 7  # tokens after a "from" quantity in which its "to" is looked for
 def inline_range(q: Quantity, rules: MetricRules, consumed: set[int]) -> None:
     """"340 to 350", "1,750-1,780", "between 5 and 10": the upper end right after the number."""
     toks, n, j = q.toks, len(q.toks), q.j
+    if q.i > 0 and toks[q.i - 1].pos_ == "ADP" and YEAR_RE.fullmatch(toks[q.i].text):
+        return  # "to increase by 7.0 pct in 1987 to 1.45 mln tonnes": a year, then where the change goes
     between = q.i > 0 and toks[q.i - 1].lower_ == "between"
     if not (j + 1 < n and toks[j].lower_ in ("to", "-", "–", "and") and is_number_token(toks[j + 1], rules)
             and (toks[j].lower_ != "and" or between)):
