@@ -559,6 +559,19 @@ def test_a_subject_that_denies_the_event_negates_it(analyse):
     assert [(e["negated"], e["mode"]) for e in events] == [(True, "negated")]
 
 
+def test_an_event_in_a_clause_of_if_is_conditional(analyse):
+    events = analyse("Argentina will suspend payments if Brazil sanctions its exports, the minister said.")[2]["events"]
+    assert [(e["trigger"], e["mode"]) for e in events] == [("suspend", "conditional")]
+    events = analyse("If Iran attacks the tanker, the talks will end.")[2]["events"]
+    assert [(e["event_type"], e["mode"]) for e in events] == [("ASSAULT", "conditional")]  # the condition, not a fact
+
+
+def test_one_talking_of_a_thing_consults_no_one(analyse):
+    assert analyse("Italy's revival has led some observers to talk of miracles.")[2]["events"] == []
+    events = analyse("Iran and Iraq talked about the border on Monday.")[2]["events"]
+    assert [e["event_type"] for e in events] == ["CONSULT"]
+
+
 def test_a_takeover_attempt_fought_off_is_no_assault(analyse):
     assert analyse("Last year, Mercer fought off a takeover attempt by British industrialist Sir James "
                    "Goldsmith.")[2]["events"] == []

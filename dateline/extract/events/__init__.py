@@ -107,6 +107,17 @@ def _market_demand(trigger, rules: EventRules) -> bool:
                                           and actors.actor_in(c, rules) is None for c in trigger.children)
 
 
+def _talks_of_a_thing(trigger) -> bool:
+    """"led some observers to talk of miracles": one talking of or about a thing, with no one, makes a speech;
+    two or more talking about it consult."""
+    preps = [c.lower_ for c in trigger.children if c.dep_ == "prep"]
+    if trigger.pos_ != "VERB" or not preps or preps[0] not in ("of", "about") or "with" in preps \
+            or any(c.dep_ == "dobj" for c in trigger.children):
+        return False
+    subject = actors.subject(trigger)  # "Iran and Iraq talked about …", "nations willing to talk about their debts"
+    return subject is None or not (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
+
+
 def _refuses_nothing(trigger) -> bool:
     """"the trade surplus started to decline sharply": a verb of refusal with no object, clause or infinitive
     is the verb in its other sense (to fall), not a rejection."""
@@ -167,7 +178,7 @@ def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
         "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),
         "DEMAND": lambda: _a_question(trigger, rules) or _demand_of_no_one(trigger) or _market_demand(trigger, rules),
         "ASSAULT": lambda: _struggles_to(trigger),
-        "CONSULT": lambda: _told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules),
+        "CONSULT": lambda: _told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules) or _talks_of_a_thing(trigger),
         "THREATEN": lambda: _warns_of_a_thing(trigger, verb, rules),
     }
     return kind in by_kind and by_kind[kind]()

@@ -51,6 +51,8 @@ def _is_negated(tok: Token, rules: EventRules) -> bool:
 
 
 def _modality(verb: Token, kind: str, rules: EventRules) -> Mood:
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return Mood(kind, False, "conditional")  # "if Reagan sought a tax increase": a condition, not a fact
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     obliged = bool(auxes & OBLIGATION_AUXES)
     if obliged and kind != "DEMAND":
