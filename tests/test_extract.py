@@ -377,6 +377,7 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("The Security Council today agreed to a six-month extension of the mandate for the force in Lebanon.", ["AGREE"]),
     ("Iran was asked by the UN to halt the tests.", ["DEMAND"]),
     ("Iran asked the United Nations whether Iraq had used chemical weapons.", []),  # a question put
+    ("Stocks fell on the news that Brazil has suspended interest payments on its debt.", ["SANCTION"]),  # reported
     ("Thai miners would press for the opening of more mines if the tin price rose.", ["DEMAND"]),  # a condition
     ("Rebels were fighting government troops near the border.", ["ASSAULT"]),
     ("A Saudi firm asked the finance ministry to increase tax breaks.", ["DEMAND"]),  # a business to the state
@@ -449,6 +450,10 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "President Reagan, fighting to recover politically from the Iran-contra scandal, will speak tonight.",
     "U.S. oil demand rose 2.1 pct in the four weeks ended February 27, the Energy Information Administration said.",
     "The Soviet official said that near-term corn demand has been met by the recent Soviet purchases.",
+    # a participle describing its noun is no event of the sentence; reporters approaching are the press
+    "The Syrian envoy said the action violated the economic rights endorsed by the United Nations.",
+    "The analysts said Sy, backed by the government, would probably suggest replacements.",
+    "Webster answered with no comment when approached by reporters.",
     # a source protected, questions asked, a sale of securities
     "The official, who asked that his name not be used, said the plant was closed yesterday.",
     "I asked so many questions about the hostages' welfare, President Reagan said.",

@@ -135,8 +135,8 @@ def _told_the_press(trigger, verb, rules: EventRules) -> bool:
     """"Talking to reporters", "met journalists": words for the press are a statement, not a meeting."""
     children = [c for node in triggers.trigger_and_verb(trigger, verb) for c in node.children]
     heard = [c for c in children if c.dep_ in ("dobj", "dative")]
-    heard += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(rules.agents.get(t.lemma_.lower()) == "MED" for t in heard)
+    heard += [g for c in children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    return any(rules.agents.get(t.lemma_.lower()) == "MED" for t in heard)  # also "when approached by reporters"
 
 
 def _meets_a_thing(trigger, rules: EventRules) -> bool:

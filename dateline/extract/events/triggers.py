@@ -75,8 +75,13 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
 
 
 def _modifies_a_noun(tok: Token, rules: EventRules) -> bool:
-    """A verb form that is no predicate: an adjective ("planned imports"), a preposition ("according to")."""
-    return tok.pos_ == "VERB" and (tok.dep_ in rules.verb_modifier_links or tok.lower_ in rules.prepositional_verbs)
+    """A verb form that is no predicate: an adjective ("planned imports"), a preposition ("according to"),
+    a participle that describes its noun ("the economic rights endorsed by the United Nations", "Sy, backed
+    by the government"; "the news that Brazil has suspended payments" has a subject and is reported)."""
+    if tok.pos_ != "VERB":
+        return False
+    described = tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return described or tok.dep_ in rules.verb_modifier_links or tok.lower_ in rules.prepositional_verbs
 
 
 def _names_a_time(tok: Token, rules: EventRules) -> bool:
