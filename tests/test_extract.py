@@ -382,6 +382,8 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("Rebels were fighting government troops near the border.", ["ASSAULT"]),
     ("A Saudi firm asked the finance ministry to increase tax breaks.", ["DEMAND"]),  # a business to the state
     ("Leaders of the opposition Workers' Party demanded an explanation from the prime minister.", ["DEMAND"]),
+    ('"OPEC must hold to its pact," said John Smith of the State Department.', ["DEMAND"]),  # the state's demand
+    ("Sen. David Boren (D-Okla.) spoke on Monday. Boren urged that the regulator should request help.", ["DEMAND"]),
     ("Baker said he expected it soon when asked by reporters when Reagan would resume his news conferences.", []),
     ("The crisis began when Brazil's trade surplus started to decline sharply.", []),  # decline: to fall
     ("Iran refused to meet the inspectors.", ["REJECT"]),
@@ -454,6 +456,8 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "The Syrian envoy said the action violated the economic rights endorsed by the United Nations.",
     "The analysts said Sy, backed by the government, would probably suggest replacements.",
     "Webster answered with no comment when approached by reporters.",
+    # what someone in business says the state must do is an opinion, not a demand
+    '"OPEC must hold to its pact for the next weeks," said Dillard Spriggs of Petroleum Analysis Ltd in New York.',
     # a source protected, questions asked, a sale of securities
     "The official, who asked that his name not be used, said the plant was closed yesterday.",
     "I asked so many questions about the hostages' welfare, President Reagan said.",

@@ -208,7 +208,8 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
     if who.source is not None and who.target is not None and who.source.lower() == who.target.lower():
         return None  # "the arms-for-hostages deal with Iran" coded Iran with Iran: no one acts on themselves
-    if who.source is None or not (who.source_political or who.target_known_political):
+    # (what someone not in politics says the state must do is an opinion: "OPEC must hold to its pact, said an analyst")
+    if who.source is None or not (who.source_political or (who.target_known_political and read.mode != "obliged")):
         return None  # no one acting, or neither side in politics: a company buying shares, a poll, a price
         # (a businessman suing a government is an event). An event with no source is none a reader can use:
         # in Reuters they were "exports are shipped to the U.S.", "coffee bought on London's market"

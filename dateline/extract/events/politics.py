@@ -45,6 +45,8 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         return sector != "BUS"
     if head in rules.political_roles or head in rules.actor_nouns:
         return True
+    if named and all(n is False for n in named):
+        return False  # "Dillard Spriggs of Petroleum Analysis Ltd": a person the article places in business
     if None in named or (span.root.pos_ == "PROPN" and span.root.text[:1].isupper()):
         return None if not _company_name(span.text, rules) else False
     return False
@@ -174,7 +176,8 @@ def _political_person(entity: Entity, ents: ArticleEntities, doc: Doc, rules: Ev
     role; not one whose role is in business ("chairman", "president of Acme Inc"); else unknown."""
     if geo.country_code(entity.name) or geo.country_code(entity.name.split()[-1]):
         return True
-    political = None
+    political = True if any(w.lower().rstrip(".") in rules.political_roles for w in entity.name.split()[:-1]) else None
+    # ("Sen. David Boren": a title the model took into the name)
     for words, bodies in (_role_words(doc, ents, m.token_start, m.token_end) for m in ents.mentions if m.entity is entity):
         if any(b.type == "ORG" and political_entity(b, ents, doc, rules) is False for b in bodies) \
                 or any(w in rules.business_roles or rules.agents.get(w) == "BUS" for w in words):
@@ -186,12 +189,14 @@ def _political_person(entity: Entity, ents: ArticleEntities, doc: Doc, rules: Ev
 
 
 def _role_words(doc: Doc, ents: ArticleEntities, start: int, end: int) -> tuple[set[str], list[Entity]]:
-    """The words of a person's title and apposition, and the bodies named in them."""
+    """The words of a person's title, apposition and "of" phrase ("Dillard Spriggs of Petroleum Analysis Ltd"),
+    and the bodies named in them; abbreviations without their dot ("Sen.", "Rep.")."""
     title = syntax.title_before(doc, start, end)
     root = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[end - 1])
-    tokens = list(title) + [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+    tokens = list(title) + [t for c in root.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of")
+                            for t in c.subtree]
     bodies = [m.entity for t in tokens for m in [ents.mention_at(t.i)] if m is not None and m.entity.type in ("ORG", *PLACES)]
-    return {t.lemma_.lower() for t in tokens}, bodies
+    return {t.lemma_.lower().rstrip(".") for t in tokens}, bodies
 
 
 def _sector(text: str, rules: EventRules) -> str | None:
