@@ -383,6 +383,7 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("A Saudi firm asked the finance ministry to increase tax breaks.", ["DEMAND"]),  # a business to the state
     ("Leaders of the opposition Workers' Party demanded an explanation from the prime minister.", ["DEMAND"]),
     ('"OPEC must hold to its pact," said John Smith of the State Department.', ["DEMAND"]),  # the state's demand
+    ("A Soviet official said a visit to Moscow by U.S. Secretary of State George Shultz was likely.", ["CONSULT"]),
     ("Sen. David Boren (D-Okla.) spoke on Monday. Boren urged that the regulator should request help.", ["DEMAND"]),
     ("Baker said he expected it soon when asked by reporters when Reagan would resume his news conferences.", []),
     ("The crisis began when Brazil's trade surplus started to decline sharply.", []),  # decline: to fall
@@ -456,6 +457,9 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "The Syrian envoy said the action violated the economic rights endorsed by the United Nations.",
     "The analysts said Sy, backed by the government, would probably suggest replacements.",
     "Webster answered with no comment when approached by reporters.",
+    # a place or country in a thing that acts is not who acts: "fires in southern China", "the drop in U.S. orders"
+    "More than 1,000 fires in southern China had destroyed 13,340 hectares of forest by mid-February.",
+    "Connery said the four pct drop in January U.S. factory orders reinforced sentiment that growth will be slow.",
     # what someone in business says the state must do is an opinion, not a demand
     '"OPEC must hold to its pact for the next weeks," said Dillard Spriggs of Petroleum Analysis Ltd in New York.',
     # a source protected, questions asked, a sale of securities

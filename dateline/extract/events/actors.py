@@ -22,6 +22,7 @@ from dateline.extract.reference import Resolver
 SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})  # verbs that share their head's subject
 NOT_ACTOR_LABELS = ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY")
 NAME_PARTS = frozenset({"compound", "amod", "nmod", "poss"})
+DOER_PREPS = frozenset({"of", "by", "from"})  # "the decision by Iran", "a delegation from Iran": who does it
 PHRASE_LIMIT = 10  # words of an actor phrase, at most
 # a country named just before a person, in their title or the words before it ("Pakistan's Foreign
 # Minister …", "opposition groups in Zimbabwe demand that President Mugabe …"), is the person's country:
@@ -105,8 +106,8 @@ def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> 
         subj = next((c for c in trigger.children if c.dep_ == "poss"), None) or _clause_subject(trigger)
     if subj is not None and not is_actor(subj, rules) and subj.lemma_.lower() not in rules.reference.document_nouns \
             and subj.lemma_.lower() not in rules.business_words:
-        subj = actor_in(subj, rules) or subj  # "Sweden's decision": Sweden; but "the MORI poll" is the poll,
-        # and "the Italian company" the company
+        subj = actor_in(subj, rules, DOER_PREPS) or subj  # "Sweden's decision": Sweden; but "the MORI poll" is the
+        # poll, "the Italian company" the company, and "the drop in U.S. orders" or "fires in southern China" no one
     obj = target(trigger, verb, rules, subj)
     speech = _speech_verb(verb, rules)
     if speech is not None:
@@ -168,15 +169,15 @@ def is_actor(tok: Token, rules: EventRules) -> bool:
         or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ACTOR_LABELS)
 
 
-def actor_in(tok: Token, rules: EventRules) -> Token | None:
+def actor_in(tok: Token, rules: EventRules, preps: frozenset[str] | None = None) -> Token | None:
     """The actor a phrase names: its head, or an actor that modifies or owns it ("Sweden's decision",
-    "a US offer", "settlements in the Gaza Strip")."""
+    "a US offer", "settlements in the Gaza Strip"), through any preposition or only `preps`."""
     if is_actor(tok, rules):
         return tok
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(child, rules):
             return child
-    for t in _own_phrase(tok):
+    for t in _own_phrase(tok, preps):
         if t.ent_type_ in rules.actor_labels \
                 and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in rules.business_words):
             # "three California corporations" are businesses, not California
@@ -185,14 +186,14 @@ def actor_in(tok: Token, rules: EventRules) -> Token | None:
     return None
 
 
-def _own_phrase(tok: Token):
+def _own_phrase(tok: Token, preps: frozenset[str] | None = None):
     """The words of a phrase, of its own prepositions ("settlements in the Gaza Strip") and of a passive's
     agent ("missiles fired by the Israeli military"), not of the phrases those hold in turn ("talks aimed
     at extending the life of its U.S. plant")."""
     for c in tok.children:
         if c.dep_ in NAME_PARTS or c.dep_ == "appos":
             yield from _name_of(c)
-        elif c.dep_ == "prep" or c.dep_ == "acl":
+        elif (c.dep_ == "prep" and (preps is None or c.lower_ in preps)) or c.dep_ == "acl":
             held = (g for g in c.children if g.dep_ == "agent") if c.dep_ == "acl" else (c,)
             for prep in held:
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
