@@ -579,6 +579,16 @@ def test_an_event_in_a_clause_of_if_is_conditional(analyse):
     assert [(e["event_type"], e["mode"]) for e in events] == [("ASSAULT", "conditional")]  # the condition, not a fact
 
 
+@pytest.mark.parametrize("text, coded", [
+    # a condition of "if" on a cooperative act offers it; one of "unless" on any act is a threat
+    ("The rebels said they would meet the envoy if he dropped his demands.", [("AGREE", "conditional")]),
+    ("Ghana will pull its troops out of Togo unless the talks resume this month.", [("THREATEN", "conditional")]),
+    ("Ghana will attack the camps if the talks fail.", [("THREATEN", "conditional")]),
+])
+def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, coded):
+    assert [(e["event_type"], e["mode"]) for e in analyse(text)[2]["events"]] == coded
+
+
 def test_one_talking_of_a_thing_consults_no_one(analyse):
     assert analyse("Italy's revival has led some observers to talk of miracles.")[2]["events"] == []
     events = analyse("Iran and Iraq talked about the border on Monday.")[2]["events"]

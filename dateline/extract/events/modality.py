@@ -59,12 +59,14 @@ def _modality(verb: Token, kind: str, rules: EventRules) -> Mood:
         return Mood("DEMAND", False, "obliged")
     if not (auxes & (FUTURE_AUXES | POSSIBILITY_AUXES) or _intended(verb, rules)):
         return Mood(kind, False, "obliged" if obliged else "asserted")
-    conditional = bool(auxes & POSSIBILITY_AUXES) or any(
-        c.dep_ == "advcl" and any(g.lower_ in ("unless", "if") for g in c.children) for c in verb.children)
+    marks = {g.lower_ for c in verb.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
+    conditional = bool(auxes & POSSIBILITY_AUXES) or bool(marks & {"unless", "if"})
     mode = "conditional" if conditional else "future"
     if kind in KEPT_AS_STATED:
         return Mood(kind, False, mode)
-    return Mood("THREATEN" if conditional or kind in rules.hostile else "AGREE", False, mode)
+    # "will withdraw its force unless a ceasefire is arranged" coerces; "would meet the mediator if he gave
+    # them a veto" offers: a condition of "unless" makes a threat of any act, one of "if" only of a hostile act
+    return Mood("THREATEN" if kind in rules.hostile or "unless" in marks else "AGREE", False, mode)
 
 
 def _intended(verb: Token, rules: EventRules) -> bool:
