@@ -203,7 +203,10 @@ def _first_conjunct(head: Token) -> Token:
 def _owner(head: Token, rules: MetricRules) -> str | None:
     """"a net worth of 1.356 billion", "a fine of $7.5 million": the noun the quantity belongs to."""
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at", "with") and head.head.head.pos_ in ("NOUN", "PROPN"):
-        return noun_phrase(head.head.head, rules)
+        owner = head.head.head
+        if owner.dep_ == "pobj" and owner.head.lower_ == "per" and owner.head.head.pos_ == "NOUN":
+            return f"{noun_phrase(owner.head.head, rules)} per {owner.text}"  # "earnings per share of 22 cts"
+        return noun_phrase(owner, rules)
     return None
 
 
