@@ -380,6 +380,7 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("Stocks fell on the news that Brazil has suspended interest payments on its debt.", ["SANCTION"]),  # reported
     ("Thai miners would press for the opening of more mines if the tin price rose.", ["DEMAND"]),  # a condition
     ("Rebels were fighting government troops near the border.", ["ASSAULT"]),
+    ("The army is striking rebel targets in the north, it said.", ["ASSAULT"]),  # targets attacked
     ("A Saudi firm asked the finance ministry to increase tax breaks.", ["DEMAND"]),  # a business to the state
     ("Leaders of the opposition Workers' Party demanded an explanation from the prime minister.", ["DEMAND"]),
     ('"OPEC must hold to its pact," said John Smith of the State Department.', ["DEMAND"]),  # the state's demand
@@ -460,6 +461,10 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     # a place or country in a thing that acts is not who acts: "fires in southern China", "the drop in U.S. orders"
     "More than 1,000 fires in southern China had destroyed 13,340 hectares of forest by mid-February.",
     "Connery said the four pct drop in January U.S. factory orders reinforced sentiment that growth will be slow.",
+    # a level reached and an empty "it" that judges are no attack; a company acting on workers acts on no state
+    "Taiwan's foreign exchange reserves hit a new high of more than 51 billion U.S. dlrs on March 4.",
+    '"It strikes me odd," said the Illinois Democrat, "that the number of pilots is small."',
+    "Acme Corp said it will lay off 200 workers at its Ohio plant.",
     # what someone in business says the state must do is an opinion, not a demand
     '"OPEC must hold to its pact for the next weeks," said Dillard Spriggs of Petroleum Analysis Ltd in New York.',
     # a source protected, questions asked, a sale of securities

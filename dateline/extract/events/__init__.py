@@ -100,6 +100,17 @@ def _struggles_to(trigger) -> bool:
                                           for c in trigger.children)
 
 
+def _figurative_attack(trigger, rules: EventRules) -> bool:
+    """"reserves hit a new high", "It strikes me odd that …": a verb of attack that reaches a level, or whose
+    subject is an empty "it" before whom or what it judges ("strikes me odd"), attacks no one."""
+    if trigger.pos_ != "VERB":
+        return False
+    reached = any(c.dep_ == "dobj" and c.lemma_.lower() in rules.level_objects for c in trigger.children)
+    empty_it = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in trigger.children) and any(
+        c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ == "PRON") for c in trigger.children)
+    return reached or empty_it
+
+
 def _market_demand(trigger, rules: EventRules) -> bool:
     """"U.S. oil demand rose 2.1 pct", "near-term corn demand": demand for a good is the market's, not a
     demand made by the country that modifies it."""
@@ -177,7 +188,7 @@ def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
         "AID": lambda: _information_given(verb, rules),
         "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),
         "DEMAND": lambda: _a_question(trigger, rules) or _demand_of_no_one(trigger) or _market_demand(trigger, rules),
-        "ASSAULT": lambda: _struggles_to(trigger),
+        "ASSAULT": lambda: _struggles_to(trigger) or _figurative_attack(trigger, rules),
         "CONSULT": lambda: _told_the_press(trigger, verb, rules) or _meets_a_thing(trigger, rules) or _talks_of_a_thing(trigger),
         "THREATEN": lambda: _warns_of_a_thing(trigger, verb, rules),
     }

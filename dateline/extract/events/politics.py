@@ -64,7 +64,7 @@ def state_actor(span: Span | None, entity: Entity | None, ents: ArticleEntities,
         return entity.type in ("ORG", "PERSON") and political_entity(entity, ents, span.doc, rules) is True
     head = span.root.lemma_.lower()
     sector = rules.agents.get(head) or _sector(span.text, rules)
-    return sector in STATE_SECTORS or head in rules.political_roles or _known_body(span.text, rules)
+    return sector in STATE_SECTORS or head in rules.state_roles or _known_body(span.text, rules)
 
 
 def _members(head: Token, rules: EventRules) -> Token | None:
