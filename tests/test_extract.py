@@ -226,6 +226,13 @@ def test_concepts_of_a_modified_loan_a_verbs_object_and_a_figure_compared(analys
     assert concepts('"Nobody can tell the difference," one salesman said.') == []
 
 
+def test_an_item_of_a_list_names_its_figure_and_a_bracket_restates_it(analyse):
+    metrics = analyse("Soyabean oil imports were 32,000 (48,200), sunflower oil 61,600 (92,800) "
+                      "and groundnut oil 9,300 (12,200).")[2]["metrics"]
+    assert [m["concept"].split(",")[0] for m in metrics] == [
+        "Soyabean oil imports", "Soyabean oil imports", "sunflower oil", "sunflower oil", "groundnut oil", "groundnut oil"]
+
+
 def test_years_and_numbers_of_names_are_no_quantities(analyse):
     def values(text: str) -> list:
         return [(m["value"], m["value_max"]) for m in analyse(text)[2]["metrics"]]

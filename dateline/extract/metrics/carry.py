@@ -86,5 +86,5 @@ def carry_into_conversions(metrics: list[Metric], text: str) -> list[Metric]:
         if re.fullmatch(r"\s*\(\s*|\s*/\s*", gap) and (gap.strip() == "(" or text[:before.start].rstrip().endswith("(")):
             if after.change == "=":
                 after.change = before.change
-            after.concept = after.concept or before.concept
+            after.concept = before.concept or after.concept
     return metrics

@@ -25,6 +25,7 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     while head.dep_ == "pobj" and head.head.lower_ == "per" and head.head.head.i < head.i:
         head = head.head.head  # "a speed of 15 miles per hour": the miles, not the hour
     add(_row_label(number))
+    add(_item_label(number, rules))
     add(_name_before(number, head, rules))
     for phrase in _of_phrases(head, unit_end, rules):
         add(phrase)
@@ -124,6 +125,19 @@ def _row_label(number: Token) -> str | None:
     if words is None or not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     return label
+
+
+def _item_label(number: Token, rules: MetricRules) -> str | None:
+    """"Soyabean oil imports were 32,000 (48,200), sunflower oil 61,600 (92,800)": in a list, the nouns that
+    open an item right before its figure name what it measures."""
+    doc = number.doc
+    k = number.i - 1
+    while k >= 0 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[k].like_num and number.i - k <= 4:
+        k -= 1
+    words = doc[k + 1:number.i]
+    if not len(words) or k < 0 or doc[k].lower_ not in (",", ";", "and") or any(t.ent_type_ in ("DATE", "TIME") for t in words):
+        return None
+    return " ".join(t.text for t in words if t.text not in rules.currency_prefixes) or None  # the item's own words
 
 
 def _first_figure(doc: Doc, start: int, end: int) -> int | None:
