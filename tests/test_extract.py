@@ -354,6 +354,9 @@ def test_a_bracketed_company_speaks_and_an_undisclosed_object_is_no_quote(analys
     ("The China Daily quoted Mobil president Richard Tucker, currently in Peking, as saying he is optimistic.",
      "Mobil president Richard Tucker", "Richard Tucker"),
     ("Funaro was quoted as saying the crisis would last for months.", "Funaro", "Funaro"),
+    # the quote's last word the parser made the subject, with the name as its conjunct
+    ("The prospects of the coffee group reaching an agreement on export quotas before September appear dim, "
+     "Alberto Hesse, former president of the European Coffee Federation, said.", "Alberto Hesse", "Alberto Hesse"),
     # a name in apposition to a common noun is whom it names
     ("The Dutch chemicals group, Akzo NV, said it would close a plant.", "The Dutch chemicals group, Akzo NV", "Akzo NV"),
 ])

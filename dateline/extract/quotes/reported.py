@@ -15,7 +15,7 @@ from dateline.extract import doccache, syntax
 from dateline.extract.quotes.attribution import is_cue
 from dateline.extract.quotes.context import QuoteContext
 from dateline.extract.quotes.rules import QuoteRules
-from dateline.extract.quotes.speakers import name_before_cue, speaker_of, speaker_span
+from dateline.extract.quotes.speakers import name_after_misparse, name_before_cue, speaker_of, speaker_span
 
 OPENING = ("<", "(", "[", "{")
 OBJECT_DROP_DEPS = ("punct", "cc", "conj", "advcl", "advmod")  # not part of what an object cue attributes
@@ -83,7 +83,7 @@ def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, in
 def _misparsed_subject(cue: Token, content: Token, toks: list[Token]) -> list[Token]:
     """What was said, up to the speaker found after a figure-led subject (`name_before_cue`)."""
     subject = syntax.subject_child(cue)
-    speaker = name_before_cue(cue, subject) if subject is not None and content.i < cue.i else None
+    speaker = (name_before_cue(cue, subject) or name_after_misparse(subject)) if subject is not None and content.i < cue.i else None
     if speaker is None:
         return []
     return [t for t in cue.doc[max(t.i for t in toks) + 1:speaker_span(speaker).start] if not t.is_space]

@@ -51,7 +51,15 @@ def _checked_subject(child: Token, verb: Token) -> Token | None:
         return child.doc[child.i - 1]  # "<Bryson Oil and Gas Plc> said": Reuters brackets a company's name
     if child.pos_ in ("NUM", "PUNCT", "SYM", "X") or child.like_num:
         return None
-    return name_before_cue(verb, child) or child
+    return name_before_cue(verb, child) or name_after_misparse(child) or child
+
+
+def name_after_misparse(subject: Token) -> Token | None:
+    """"… quotas appear dim, Alberto Hesse, former president …, said": when the parser made the quote's last
+    word (in lower case) the subject, with the name as its conjunct, the name is the speaker."""
+    if not subject.text[:1].islower() or subject.pos_ not in ("PROPN", "ADJ", "ADV"):
+        return None
+    return next((c for c in subject.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
 
 
 def name_before_cue(cue: Token, subject: Token) -> Token | None:
