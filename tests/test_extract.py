@@ -475,6 +475,10 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "Taiwan's foreign exchange reserves hit a new high of more than 51 billion U.S. dlrs on March 4.",
     '"It strikes me odd," said the Illinois Democrat, "that the number of pilots is small."',
     "Acme Corp said it will lay off 200 workers at its Ohio plant.",
+    # a passive that states a prospect of a thing, or a CAMEO verb in the passive, reports no one acting
+    "Citibank said Mexico's financing package, including a 7.7 billion dlr loan, will be signed on March 20.",
+    "The deficit for 1987/88 will not be allowed to exceed the budgeted figure, the minister said.",
+    "Western Canada's economy is being hurt by international market forces, the finance minister said.",
     # what someone in business says the state must do is an opinion, not a demand
     '"OPEC must hold to its pact for the next weeks," said Dillard Spriggs of Petroleum Analysis Ltd in New York.',
     # a source protected, questions asked, a sale of securities

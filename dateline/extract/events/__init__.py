@@ -180,6 +180,10 @@ def _talked_about(trigger, rules: EventRules) -> bool:
                    for c in [*trigger.children, *sides])
 
 
+def _passive(verb) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
     """The event word is used in a sense that reports no event (each check says which)."""
     if _reporting_formula(verb, rules) or _figure_complement(trigger) or _talked_about(trigger, rules):
@@ -216,6 +220,9 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
     if _no_event_sense(trigger, verb, kind, rules):
         return None
     read = modality.mood(trigger, verb, kind, rules)
+    if _passive(verb) and (read.mode != "asserted" or trigger.lemma_.lower() not in rules.own_lemmas):
+        return None  # "the package will be signed on March 20", "will not be allowed to exceed", "is being hurt by
+        # market forces": a prospect or a state of a thing, not an actor acting (on the gold: 0 of 3 right)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
     if who.source is not None and who.target is not None and who.source.lower() == who.target.lower():
         return None  # "the arms-for-hostages deal with Iran" coded Iran with Iran: no one acts on themselves
