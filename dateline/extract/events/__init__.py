@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from dateline.extract.entities import ArticleEntities
-from dateline.extract.events import actors, dates, modality, places, triggers
+from dateline.extract.events import actors, dates, modality, places, politics, triggers
 from dateline.extract.events.rules import EventRules
 from dateline.extract.reference import Resolver
 from dateline.records import Event
@@ -21,16 +21,21 @@ from dateline.records import Event
 FIGURES = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")  # "declined to 150 mln dlrs", "agreed to a six-month extension" is no figure
 
 
-def _done_to_market_object(trigger, verb, rules: EventRules) -> bool:
-    """Whether the trigger (or its verb) acts on a thing of the market: its object or passive subject."""
-    things = [c for node in triggers.trigger_and_verb(trigger, verb) for c in node.children
-              if c.dep_ in ("dobj", "nsubjpass")]
+def _done_to_market_object(trigger, verb, ents: ArticleEntities, rules: EventRules) -> bool:
+    """Whether the trigger (or its verb) acts on a thing of the market: its object or passive subject, or
+    what it is for ("an offer for Piedmont", "offered for sale", "35 dlrs cash per share")."""
+    heads = triggers.trigger_and_verb(trigger, verb)
+    things = [c for node in heads for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         things.append(trigger)
     things += [c for t in list(things) for c in t.children if c.dep_ == "compound"]  # "a takeover attempt"
-    things += [g for t in list(things) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-               for g in p.children if g.dep_ == "pobj"]  # "offering 400 mln dlrs of bonds"
-    return any(t.lemma_.lower() in rules.market_objects for t in things)
+    things += [g for t in list(things) for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "per")
+               for g in p.children if g.dep_ == "pobj"]  # "offering 400 mln dlrs of bonds", "… per share"
+    bought = [g for t in [*heads, *things] for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
+              for g in p.children if g.dep_ == "pobj"]
+    if any(politics.business_named(g, ents, rules) for g in bought):
+        return True  # "Pesch's offer for American Medical": a bid for a company
+    return any(t.lemma_.lower() in rules.market_objects for t in [*things, *bought])
 
 
 def _information_given(verb, rules: EventRules) -> bool:
@@ -235,7 +240,7 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
                                                            or who.target_of_a_thing):
         return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves", "hold a
         # press conference in New York", "buying British missiles" are none
-    if _done_to_market_object(trigger, verb, rules):
+    if _done_to_market_object(trigger, verb, ents, rules):
         return None  # "issuing a bond", "granted an option": a transaction
     location, location_country = places.sentence_location(sent, ents, dateline_city, rules)
     return Event(

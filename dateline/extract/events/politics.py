@@ -67,6 +67,13 @@ def state_actor(span: Span | None, entity: Entity | None, ents: ArticleEntities,
     return sector in STATE_SECTORS or head in rules.state_roles or _known_body(span.text, rules)
 
 
+def business_named(tok: Token, ents: ArticleEntities, rules: EventRules) -> bool:
+    """Whether a word names an organisation the article shows as a business ("American Medical", "<TWA>")."""
+    mention = ents.mention_at(tok.i)
+    return mention is not None and mention.entity.type == "ORG" and \
+        political_entity(mention.entity, ents, tok.doc, rules) is False
+
+
 def _members(head: Token, rules: EventRules) -> Token | None:
     """What a collective is of: "group of major lenders" → lenders, "a group composed of stockholders" → stockholders."""
     if head.lemma_.lower() not in rules.collective_nouns:
