@@ -393,6 +393,7 @@ def test_details_withheld_and_an_actor_acting_on_itself_are_no_events(analyse):
     ("The army is striking rebel targets in the north, it said.", ["ASSAULT"]),  # targets attacked
     ("A Saudi firm asked the finance ministry to increase tax breaks.", ["DEMAND"]),  # a business to the state
     ("Iran offered 5 mln dlrs for the reconstruction of Iraq.", ["AGREE"]),  # an offer for a thing of the state
+    ("Iran won the support of three Gulf states for the plan.", ["SUPPORT"]),  # a count of actors supports
     ("Leaders of the opposition Workers' Party demanded an explanation from the prime minister.", ["DEMAND"]),
     ('"OPEC must hold to its pact," said John Smith of the State Department.', ["DEMAND"]),  # the state's demand
     ("A Soviet official said a visit to Moscow by U.S. Secretary of State George Shultz was likely.", ["CONSULT"]),
@@ -476,6 +477,8 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "Taiwan's foreign exchange reserves hit a new high of more than 51 billion U.S. dlrs on March 4.",
     '"It strikes me odd," said the Illinois Democrat, "that the number of pilots is small."',
     "Acme Corp said it will lay off 200 workers at its Ohio plant.",
+    # a poll's share of people is no act of support
+    "In that survey, the Conservatives had the support of 39 pct of the voters, Labour 37 pct.",
     # a bid for a company, a price per share, an offer for sale are transactions
     "<Pesch Group> said its first offer for <American Medical International Inc> was made on Monday.",
     "Hutton is offering 35 dlrs cash per share for 83 pct of the shares.",

@@ -62,6 +62,16 @@ def _figure_complement(trigger) -> bool:
                                                         and not any(k.dep_ == "det" for k in g.children)) for g in figures)
 
 
+def _a_measured_share(trigger, rules: EventRules) -> bool:
+    """"the Conservatives had the support of 39 pct of the voters": an event noun measured in a share of
+    people is a poll's figure, not an act."""
+    if trigger.pos_ != "NOUN":
+        return False
+    held = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any((g.ent_type_ == "PERCENT" or g.lower_ in rules.share_words) and not actors.is_actor(g, rules) for g in held)
+    # (an amount is still an event: "assistance of 60 million euros", "the arrest of one of two men")
+
+
 def _a_question(trigger, rules: EventRules) -> bool:
     """"Asked whether regulators might object, Sporck said …", "when asked by reporters": a participle with
     no subject of its own, or asked by the press, is a question put to the sentence's subject, not a demand."""
@@ -191,7 +201,8 @@ def _passive(verb) -> bool:
 
 def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
     """The event word is used in a sense that reports no event (each check says which)."""
-    if _reporting_formula(verb, rules) or _figure_complement(trigger) or _talked_about(trigger, rules):
+    if _reporting_formula(verb, rules) or _figure_complement(trigger) or _talked_about(trigger, rules) \
+            or _a_measured_share(trigger, rules):
         return True
     by_kind = {
         "AID": lambda: _information_given(verb, rules),

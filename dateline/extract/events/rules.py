@@ -43,6 +43,7 @@ class EventRules:
     information_objects: frozenset[str] = word_field("triggers.information_objects")
     question_objects: frozenset[str] = word_field("triggers.question_objects")
     level_objects: frozenset[str] = word_field("triggers.level_objects")
+    share_words: frozenset[str] = word_field("triggers.share_words")
     noun_links: frozenset[str] = word_field("triggers.noun_links", case=True)
     verb_modifier_links: frozenset[str] = word_field("triggers.verb_modifier_links")
     prepositional_verbs: frozenset[str] = word_field("triggers.prepositional_verbs")
