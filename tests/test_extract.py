@@ -477,6 +477,7 @@ def test_figures_questions_and_comments_withheld_are_told_from_events(analyse, t
     "Taiwan's foreign exchange reserves hit a new high of more than 51 billion U.S. dlrs on March 4.",
     '"It strikes me odd," said the Illinois Democrat, "that the number of pilots is small."',
     "Acme Corp said it will lay off 200 workers at its Ohio plant.",
+    "The spokesman declined to give the size of the recommended price drops.",  # information withheld
     # a poll's share of people is no act of support
     "In that survey, the Conservatives had the support of 39 pct of the voters, Labour 37 pct.",
     # a bid for a company, a price per share, an offer for sale are transactions
@@ -620,6 +621,11 @@ def test_one_talking_of_a_thing_consults_no_one(analyse):
     assert analyse("Italy's revival has led some observers to talk of miracles.")[2]["events"] == []
     events = analyse("Iran and Iraq talked about the border on Monday.")[2]["events"]
     assert [e["event_type"] for e in events] == ["CONSULT"]
+
+
+def test_a_readiness_denied_on_its_copula_negates_the_act(analyse):
+    events = analyse("Iran was not prepared to negotiate with Iraq.")[2]["events"]
+    assert [(e["event_type"], e["negated"]) for e in events] == [("REJECT", True)]
 
 
 def test_a_takeover_attempt_fought_off_is_no_assault(analyse):

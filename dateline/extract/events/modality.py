@@ -45,6 +45,8 @@ def _is_negated(tok: Token, rules: EventRules) -> bool:
     has asked", "No country agreed"."""
     if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"):
         return True
+    if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.head.children):
+        return True  # "were not prepared to negotiate": the negation is on the copula of the readiness
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in rules.negative_subjects or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
                for s in subjects)
