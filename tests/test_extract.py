@@ -623,6 +623,15 @@ def test_one_talking_of_a_thing_consults_no_one(analyse):
     assert [e["event_type"] for e in events] == ["CONSULT"]
 
 
+def test_a_surname_with_an_office_the_full_name_never_carries_is_another_person(analyse):
+    text = "Nancy Reagan will attend the gala. President Reagan will visit Rome in June, the White House said."
+    assert [e["source_actor"] for e in analyse(text)[2]["events"]] == ["Reagan"]
+    text = "Secretary of State George Shultz arrived. Secretary Shultz will meet Gorbachev on Monday."
+    assert [e["source_actor"] for e in analyse(text)[2]["events"]] == ["George Shultz"]
+    quote = analyse("John Smith arrived on Monday. Mr Smith said the talks went well.")[2]["quotes"][0]
+    assert quote["speaker_name"] == "John Smith"  # a title of courtesy is anyone's
+
+
 def test_a_readiness_denied_on_its_copula_negates_the_act(analyse):
     events = analyse("Iran was not prepared to negotiate with Iraq.")[2]["events"]
     assert [(e["event_type"], e["negated"]) for e in events] == [("REJECT", True)]

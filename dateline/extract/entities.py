@@ -15,7 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from dateline import geo
-from dateline.extract import doccache
+from dateline.extract import doccache, syntax
 from dateline.extract.syntax import SharedWords
 from dateline.vocab import Vocab
 
@@ -25,11 +25,13 @@ class EntityRules:
     name_labels: frozenset[str]  # spaCy labels that name something
     title_words: frozenset[str]  # never part of a name
     company_suffixes: frozenset[str]  # "Inc", "AG": the end of a company's name
+    courtesy_titles: frozenset[str] = frozenset()  # "Mr", "Dr": titles any person may carry
 
     @classmethod
     def from_vocab(cls, vocab: Vocab, shared: SharedWords) -> "EntityRules":
         return cls(vocab.word_set("entities.toml", "name_labels", lower=False), shared.title_words,
-                   vocab.word_set("entities.toml", "company_suffixes", lower=False))
+                   vocab.word_set("entities.toml", "company_suffixes", lower=False),
+                   vocab.word_set("entities.toml", "courtesy_titles"))
 
 
 @dataclass
@@ -185,14 +187,17 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
     spans = _raw_spans(doc, rules)
     span_texts = [(doc[s:e].text, label) for s, e, label in spans]
     persons = [t for (t, label), (s, e, _) in zip(span_texts, spans) if label == "PERSON" and e - s > 1]
+    offices = _offices(doc, spans, rules)
     out = ArticleEntities()
     by_key: dict[str, Entity] = {}
 
-    def entity_for(text: str, label: str) -> Entity:
+    def entity_for(text: str, label: str, office: frozenset[str]) -> Entity:
         words = text.split()
         if label != "PERSON" or len(words) == 1:
-            # a surname or part of a fuller PERSON name in this article is that person, whatever the label
-            full = [p for p in persons if len(words) < len(p.split()) and _is_part(words, p.split())]
+            # a surname or part of a fuller PERSON name in this article is that person, whatever the label,
+            # unless the surname carries an office the fuller name never does ("President Reagan", "Nancy Reagan")
+            full = [p for p in persons if len(words) < len(p.split()) and _is_part(words, p.split())
+                    and office <= offices.get(p, frozenset())]
             if full and (label in ("PERSON", "GPE", "ORG", "NORP") and len(words) <= 2):
                 text, label = max(full, key=len), "PERSON"
         if label == "ORG":
@@ -210,13 +215,28 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
 
     for start, end, label in spans:
         span = doc[start:end]
-        entity = entity_for(span.text, label)
+        entity = entity_for(span.text, label, _office(doc, start, end, rules))
         mention = Mention(span.start_char, span.end_char, doccache.text(doc)[span.start_char:span.end_char], entity, start, end)
         out.mentions.append(mention)
         for i in range(start, end):
             out.by_token[i] = mention
     out.entities = list(by_key.values())
     return out
+
+
+def _office(doc: Doc, start: int, end: int, rules: EntityRules) -> frozenset[str]:
+    """The title words of office written before a name ("President", "Sen."), not those of courtesy ("Mr")."""
+    words = {t.lower_.rstrip(".") for t in syntax.title_before(doc, start, end)}
+    return frozenset(w for w in words if w in rules.title_words and w not in rules.courtesy_titles)
+
+
+def _offices(doc: Doc, spans: list[tuple[int, int, str]], rules: EntityRules) -> dict[str, frozenset[str]]:
+    """The titles of office each full PERSON name carries somewhere in the article."""
+    found: dict[str, set[str]] = {}
+    for start, end, label in spans:
+        if label == "PERSON" and end - start > 1:
+            found.setdefault(doc[start:end].text, set()).update(_office(doc, start, end, rules))
+    return {name: frozenset(words) for name, words in found.items()}
 
 
 def _is_part(words: list[str], full: list[str]) -> bool:
