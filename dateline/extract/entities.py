@@ -187,7 +187,7 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
     spans = _raw_spans(doc, rules)
     span_texts = [(doc[s:e].text, label) for s, e, label in spans]
     persons = [t for (t, label), (s, e, _) in zip(span_texts, spans) if label == "PERSON" and e - s > 1]
-    offices = _offices(doc, spans, rules)
+    span_offices, offices = _offices(doc, spans, rules)
     out = ArticleEntities()
     by_key: dict[str, Entity] = {}
 
@@ -213,9 +213,9 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
             by_key[key] = Entity(text, label, country)
         return by_key[key]
 
-    for start, end, label in spans:
+    for (start, end, label), office in zip(spans, span_offices):
         span = doc[start:end]
-        entity = entity_for(span.text, label, _office(doc, start, end, rules))
+        entity = entity_for(span.text, label, office)
         mention = Mention(span.start_char, span.end_char, doccache.text(doc)[span.start_char:span.end_char], entity, start, end)
         out.mentions.append(mention)
         for i in range(start, end):
@@ -230,13 +230,16 @@ def _office(doc: Doc, start: int, end: int, rules: EntityRules) -> frozenset[str
     return frozenset(w for w in words if w in rules.title_words and w not in rules.courtesy_titles)
 
 
-def _offices(doc: Doc, spans: list[tuple[int, int, str]], rules: EntityRules) -> dict[str, frozenset[str]]:
-    """The titles of office each full PERSON name carries somewhere in the article."""
+def _offices(doc: Doc, spans: list[tuple[int, int, str]],
+             rules: EntityRules) -> tuple[list[frozenset[str]], dict[str, frozenset[str]]]:
+    """The titles of office written before each span, and those each full PERSON name carries somewhere
+    in the article."""
+    span_offices = [_office(doc, start, end, rules) for start, end, _ in spans]
     found: dict[str, set[str]] = {}
-    for start, end, label in spans:
+    for (start, end, label), office in zip(spans, span_offices):
         if label == "PERSON" and end - start > 1:
-            found.setdefault(doc[start:end].text, set()).update(_office(doc, start, end, rules))
-    return {name: frozenset(words) for name, words in found.items()}
+            found.setdefault(doc[start:end].text, set()).update(office)
+    return span_offices, {name: frozenset(words) for name, words in found.items()}
 
 
 def _is_part(words: list[str], full: list[str]) -> bool:

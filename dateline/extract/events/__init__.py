@@ -64,12 +64,12 @@ def _figure_complement(trigger) -> bool:
 
 def _a_measured_share(trigger, rules: EventRules) -> bool:
     """"the Conservatives had the support of 39 pct of the voters": an event noun measured in a share of
-    people is a poll's figure, not an act."""
+    people is a poll's figure, not an act (an amount is still an event: "assistance of 60 million euros",
+    "the arrest of one of two men")."""
     if trigger.pos_ != "NOUN":
         return False
     held = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return any((g.ent_type_ == "PERCENT" or g.lower_ in rules.share_words) and not actors.is_actor(g, rules) for g in held)
-    # (an amount is still an event: "assistance of 60 million euros", "the arrest of one of two men")
 
 
 def _a_question(trigger, rules: EventRules) -> bool:

@@ -164,7 +164,7 @@ def _noun_phrase(tok: Token) -> Span:
     if stop is not None:
         right = stop - 1  # `Said Ellis: "…"`: the quote the parser hung under the name is not the name
     aside = next((t.i for t in doc[tok.i + 1:right] if t.text == "," and (doc[t.i + 1].pos_ == "ADP" or (
-        doc[t.i + 1].pos_ == "ADV" and doc[t.i + 2].pos_ == "ADP"))), None)  # ", in a move …", ", currently in Peking"
+        doc[t.i + 1].pos_ == "ADV" and t.i + 2 <= right and doc[t.i + 2].pos_ == "ADP"))), None)  # ", in a move …", ", currently in Peking"
     if aside is not None:
         right = aside - 1  # "KLM <KLM.AS>, in a move following similar steps by TWA, said": an aside, not the name
     while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].text in "<>"):
