@@ -617,6 +617,26 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     assert [(e["event_type"], e["mode"]) for e in analyse(text)[2]["events"]] == coded
 
 
+@pytest.mark.parametrize("text, coded", [
+    # a preposition of time is no particle: the call on Saturday telephoned, its purpose is the event
+    ("Prime Minister Benjamin Netanyahu called Australian Prime Minister Scott Morrison on Wednesday to "
+     "congratulate him.", [("SUPPORT", "congratulate")]),
+    ("Iran called on Monday on the United Nations to act.", [("DEMAND", "called")]),
+    # a call for punishing someone is hostility to them
+    ("Some European countries have called for sanctions against Moscow over the case.", [("DISAPPROVE", "called")]),
+    ("Britain urged sanctions against Syria.", [("DISAPPROVE", "urged")]),
+    ("Britain called for talks with Syria.", [("DEMAND", "called")]),
+    # withdrawing those who keep or watch the peace reduces relations; withdrawing troops retreats
+    ("The UN withdrew peacekeepers from the Golan Heights.", [("SANCTION", "withdrew")]),
+    ("The United States withdrew its troops from Panama.", [("RETREAT", "withdrew")]),
+    # what those sent are to do is the event, unless it is help or service
+    ("France has sent seven military experts to Saudi Arabia to investigate the attacks.", [("INVESTIGATE", "investigate")]),
+    ("The US military sent 200 troops to Syria to serve as a peacekeeping force.", [("AID", "sent")]),
+])
+def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
+    assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded
+
+
 def test_one_talking_of_a_thing_consults_no_one(analyse):
     assert analyse("Italy's revival has led some observers to talk of miracles.")[2]["events"] == []
     events = analyse("Iran and Iraq talked about the border on Monday.")[2]["events"]

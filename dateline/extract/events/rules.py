@@ -69,6 +69,7 @@ class EventRules:
     date_words: frozenset[str] = word_field("dates.date_words")
     location_preps: frozenset[str] = word_field("places.location_preps")
     thing_light_verbs: frozenset[str] = word_field("triggers.thing_light_verbs")
+    sending_verbs: frozenset[str] = word_field("triggers.sending_verbs")
     negative_subjects: frozenset[str] = word_field("modality.negative_subjects")
     partner_verbs: frozenset[str] = word_field("actors.partner_verbs")
     collective_nouns: frozenset[str] = word_field("actors.collective_nouns")

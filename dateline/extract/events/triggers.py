@@ -35,14 +35,21 @@ def trigger_type(tok: Token, rules: EventRules) -> str | None:
 
 
 def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
-    """The event of a verb with its particle or its object (what it is done to: the object, or the
-    subject of a passive, "sanctions were lifted")."""
-    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+    """The event of a verb with its particle or its object (what it is done to: the object, the subject
+    of a passive, "sanctions were lifted", or what it asks "for"). A preposition of time is no particle: "called the
+    king on Saturday" telephoned him, "called on the king" demanded."""
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and not _of_time(c, rules)}
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    objects |= {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                for o in c.children if o.dep_ == "pobj"}
     for rule in rules.phrasal:
         if lemma in rule.lemmas and (particles & rule.particles or objects & rule.objects):
             return rule.event_type
     return None
+
+
+def _of_time(prep: Token, rules: EventRules) -> bool:
+    return any(_names_a_time(o, rules) for o in prep.children if o.dep_ == "pobj")
 
 
 def depth(tok: Token) -> int:
@@ -71,7 +78,7 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
         return depth(tok) + (NOUN_PENALTY if tok.pos_ == "NOUN" else 0) + (0 if own else CAMEO_PENALTY), tok.i
 
     tok, kind = min(candidates, key=rank)
-    return _light_verb_object(tok, rules) or (tok, kind)
+    return _light_verb_object(tok, rules) or _sent_to_do(tok, rules) or (tok, kind)
 
 
 def _modifies_a_noun(tok: Token, rules: EventRules) -> bool:
@@ -98,6 +105,21 @@ def _light_verb_object(tok: Token, rules: EventRules) -> tuple[Token, str] | Non
             kind = trigger_type(noun, rules)
             if kind and not _names_a_time(noun, rules):
                 return noun, kind
+    return None
+
+
+def _sent_to_do(tok: Token, rules: EventRules) -> tuple[Token, str] | None:
+    """"sent experts to investigate the attacks", "sent a letter threatening to pull funding": what those
+    sent are to do is the event, unless it is help or service (then the sending is aid)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in rules.sending_verbs:
+        return None
+    near = [*tok.children, *(g for c in tok.children if c.dep_ in ("dobj", "prep") for g in c.subtree)]
+    for verb in near:
+        purpose = verb.dep_ in ("xcomp", "advcl", "acl") and (
+            verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+        kind = trigger_type(verb, rules) if purpose and verb.pos_ == "VERB" else None
+        if kind is not None and rules.quad_class[kind] != "material cooperation":
+            return verb, kind
     return None
 
 
