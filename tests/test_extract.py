@@ -570,7 +570,7 @@ def test_someone_acting_on_a_government_is_an_event(analyse):
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("The United States lifted sanctions on Libya on Monday.", "CONCEDE"),
+    ("The United States lifted sanctions on Libya on Monday.", "RETREAT"),
     ("Iran executed two prisoners accused of spying for Iraq.", "COERCE"),
     ("India and Pakistan traded accusations over the border clash.", "DISAPPROVE"),
     ("The Sri Lankan army has been holding thousands of Tamil refugees as human shields.", "COERCE"),
@@ -632,6 +632,21 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     # what those sent are to do is the event, unless it is help or service
     ("France has sent seven military experts to Saudi Arabia to investigate the attacks.", [("INVESTIGATE", "investigate")]),
     ("The US military sent 200 troops to Syria to serve as a peacekeeping force.", [("AID", "sent")]),
+    # what is given, accepted, pledged, cut or let in decides
+    ("Last week the Philippine government gave Canada a May 15 deadline to remove the waste.", [("THREATEN", "gave")]),
+    ("President Donald Trump on Wednesday granted a full pardon to Conrad Black.", [("CONCEDE", "granted")]),
+    ("Nepal's government accepts the key demands by protesters in southern Nepal.", [("CONCEDE", "accepts")]),
+    ("The United States accepted 1,141 Iraqi refugees in May.", [("AID", "accepted")]),
+    ("The Southeast Asian nations pledged full support for Seoul's efforts.", [("SUPPORT", "pledged")]),
+    ("The United States reduced military aid to Argentina by 17 million dlrs.", [("SANCTION", "reduced")]),
+    ("Sudan's government allowed humanitarian relief to war-torn parts of the country.", [("RETREAT", "allowed")]),
+    ("The government lifted the ban on rallies.", [("CONCEDE", "lifted")]),
+    ("Twenty rebels surrendered to the police on Monday.", [("RETREAT", "surrendered")]),
+    # a strike called off yields; strikes from the air, or carried out against someone, attack
+    ("Indian coal workers called off the strike after the agreement with the Indian government.", [("CONCEDE", "called")]),
+    ("Israel's air force carried out strikes against Hamas targets in the Gaza Strip.", [("ASSAULT", "carried")]),
+    ("Syrian air strikes hit the rebel-held enclave of Eastern Ghouta.", [("ASSAULT", "strikes")]),
+    ("The police carried out a search of the offices.", []),  # CAMEO's bare "carry" codes nothing
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded

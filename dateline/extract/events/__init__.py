@@ -236,7 +236,7 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
     if _no_event_sense(trigger, verb, kind, rules):
         return None
     read = modality.mood(trigger, verb, kind, rules)
-    if _passive(verb) and (read.mode != "asserted" or trigger.lemma_.lower() not in rules.own_lemmas):
+    if _passive(verb) and (read.mode != "asserted" or not triggers.is_own(trigger, rules)):
         return None  # "the package will be signed on March 20", "will not be allowed to exceed", "is being hurt by
         # market forces": a prospect or a state of a thing, not an actor acting (on the gold: 0 of 3 right)
     who = actors.sides(sent, trigger, verb, read.kind, ents, rules, resolver)
@@ -247,7 +247,7 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None  # no one acting, or neither side in politics: a company buying shares, a poll, a price
         # (a businessman suing a government is an event). An event with no source is none a reader can use:
         # in Reuters they were "exports are shipped to the U.S.", "coffee bought on London's market"
-    if trigger.lemma_.lower() not in rules.own_lemmas and (not who.target_political or who.target_is_place
+    if not triggers.is_own(trigger, rules) and (not who.target_political or who.target_is_place
                                                            or who.target_of_a_thing):
         return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves", "hold a
         # press conference in New York", "buying British missiles" are none

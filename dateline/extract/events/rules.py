@@ -13,14 +13,20 @@ FILE = "events.toml"
 
 @dataclass(frozen=True, eq=False)
 class Phrasal:
-    """A phrasal verb that codes its own event: `lemmas` with one of `particles` (or of `objects`). With
-    `only`, the verb codes no event at all without one ("lift sanctions", never "lifted off")."""
+    """A word that codes its own event with one of `particles`, of `objects` or of `modifiers` (a rule
+    that names more than one needs one of each: "carried out strikes"). With `only`, the word codes no
+    event at all without them ("lift sanctions", never "lifted off")."""
 
     lemmas: frozenset[str]
     particles: frozenset[str]
     objects: frozenset[str]
     event_type: str
     only: bool = False
+    modifiers: frozenset[str] = frozenset()
+
+    def matches(self, particles: set[str], objects: set[str], modifiers: set[str]) -> bool:
+        wanted = [(self.particles, particles), (self.objects, objects), (self.modifiers, modifiers)]
+        return all(found & words for words, found in wanted if words)
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,7 +99,7 @@ class EventRules:
         own = frozenset(row[0].lower() for row in vocab.rows("plover_triggers.tsv"))
         return cls(
             quad_class=quad, cooperative=frozenset(t for t, q in quad.items() if q.endswith("cooperation")),
-            triggers=_trigger_table(vocab, quad), own_lemmas=own | phrasal_lemmas,
+            triggers=_trigger_table(vocab, quad), own_lemmas=own,
             phrasal=phrasal, phrasal_lemmas=phrasal_lemmas, actor_nouns=vocab.words("actor_nouns.txt"),
             agents=vocab.table("agents.tsv"), international=vocab.words("international_actors.txt"),
             company_suffixes=company_suffixes,
@@ -122,8 +128,9 @@ def _trigger_table(vocab: Vocab, quad: dict[str, str]) -> dict[tuple[str, str], 
 def _phrasal(vocab: Vocab, quad: dict[str, str]) -> tuple[Phrasal, ...]:
     rules = []
     for n, entry in enumerate(vocab.entry(FILE, "phrasal")):
-        if entry.get("event_type") not in quad or not (entry.get("particles") or entry.get("objects")):
-            raise VocabError(f"{FILE}: phrasal rule {n + 1} needs a known event_type and particles or objects")
+        if entry.get("event_type") not in quad or not any(entry.get(k) for k in ("particles", "objects", "modifiers")):
+            raise VocabError(f"{FILE}: phrasal rule {n + 1} needs a known event_type and particles, objects or modifiers")
         rules.append(Phrasal(frozenset(entry["lemma"]), frozenset(entry.get("particles", ())),
-                             frozenset(entry.get("objects", ())), entry["event_type"], bool(entry.get("only", False))))
+                             frozenset(entry.get("objects", ())), entry["event_type"], bool(entry.get("only", False)),
+                             frozenset(entry.get("modifiers", ()))))
     return tuple(rules)

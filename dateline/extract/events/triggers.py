@@ -34,6 +34,12 @@ def trigger_type(tok: Token, rules: EventRules) -> str | None:
     return kind
 
 
+def is_own(tok: Token, rules: EventRules) -> bool:
+    """The word codes by the project's own lists or one of its phrasal rules, not by CAMEO's bare verbs."""
+    lemma = tok.lemma_.lower()
+    return lemma in rules.own_lemmas or (lemma in rules.phrasal_lemmas and _phrasal_type(tok, lemma, rules) is not None)
+
+
 def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
     """The event of a verb with its particle or its object (what it is done to: the object, the subject
     of a passive, "sanctions were lifted", or what it asks "for"). A preposition of time is no particle: "called the
@@ -42,8 +48,9 @@ def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     objects |= {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                 for o in c.children if o.dep_ == "pobj"}
+    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     for rule in rules.phrasal:
-        if lemma in rule.lemmas and (particles & rule.particles or objects & rule.objects):
+        if lemma in rule.lemmas and rule.matches(particles, objects, modifiers):
             return rule.event_type
     return None
 
@@ -74,7 +81,7 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
 
     def rank(candidate: tuple[Token, str]) -> tuple[float, int]:
         tok = candidate[0]
-        own = tok.lemma_.lower() in rules.own_lemmas
+        own = is_own(tok, rules)
         return depth(tok) + (NOUN_PENALTY if tok.pos_ == "NOUN" else 0) + (0 if own else CAMEO_PENALTY), tok.i
 
     tok, kind = min(candidates, key=rank)
@@ -98,8 +105,10 @@ def _names_a_time(tok: Token, rules: EventRules) -> bool:
 
 def _light_verb_object(tok: Token, rules: EventRules) -> tuple[Token, str] | None:
     """"held talks", "imposed sanctions": the trigger noun a light verb's object holds."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in rules.light_verbs:
-        return None
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in rules.light_verbs or (
+            lemma in rules.phrasal_lemmas and _phrasal_type(tok, lemma, rules)):
+        return None  # "called off the strike" concedes: the particle decides, not the noun
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         for noun in (obj, *[g for g in obj.children if g.dep_ in ("compound", "amod")]):
             kind = trigger_type(noun, rules)
