@@ -647,6 +647,17 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("Israel's air force carried out strikes against Hamas targets in the Gaza Strip.", [("ASSAULT", "carried")]),
     ("Syrian air strikes hit the rebel-held enclave of Eastern Ghouta.", [("ASSAULT", "strikes")]),
     ("The police carried out a search of the offices.", []),  # CAMEO's bare "carry" codes nothing
+    # suing, charging and finding guilty disapprove (CAMEO 115, 116); a hyphened word is one word
+    ("A Saudi dissident has filed a lawsuit against an Israeli surveillance company.", [("DISAPPROVE", "filed")]),
+    ("A court in Lyon found the archbishop guilty of failing to report allegations.", [("DISAPPROVE", "found")]),
+    ("A court in Bavaria has convicted three Afghan men over the assault.", [("DISAPPROVE", "convicted")]),
+    ("Afghan President Ashraf Ghani on Thursday announced a weeklong cease-fire with the Taliban.", [("RETREAT", "fire")]),
+    # a role of a political body is political, a role of a company is not
+    ("The chairman of the African Union Commission Moussa Faki Mahamat has condemned the attacks.",
+     [("DISAPPROVE", "condemned")]),
+    ("The Heads of State condemned the act of aggression.", [("DISAPPROVE", "condemned")]),
+    ("The chairman of Goodyear Tire and Rubber Co, a concern that survived a takeover bid, charged that "
+     "raiders are undermining the nation's industrial base.", []),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded

@@ -21,8 +21,13 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     the dictionaries do not know either way ("the ELN", "Calny"): its sentence decides (`in_political_sentence`)."""
     if span is None or len(span) == 0:
         return False
-    if any(t.lemma_.lower() in rules.business_roles for t in (span.root, *span.root.conjuncts)):
-        return False  # "president and chief executive Rhys Eaton": a role in business
+    role = span.root.lemma_.lower()
+    if (role in rules.business_roles or role in rules.agents) and _role_of_a_body(span.root, ents, rules):
+        return True  # "the chairman of the African Union Commission"
+    if any(t.lemma_.lower() in rules.business_roles and not _role_of_a_body(t, ents, rules)
+           for t in (span.root, *span.root.conjuncts)):
+        return False  # "president and chief executive Rhys Eaton": a role in business (not "chairman of the
+        # African Union Commission": a role of a political body)
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
     members = _members(span.root, rules)
@@ -49,6 +54,20 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         return False  # "Dillard Spriggs of Petroleum Analysis Ltd": a person the article places in business
     if None in named or (span.root.pos_ == "PROPN" and span.root.text[:1].isupper()):
         return None if not _company_name(span.text, rules) else False
+    return False
+
+
+def _role_of_a_body(role: Token, ents: ArticleEntities, rules: EventRules) -> bool:
+    """Whether a role is "of" a political body the dictionaries know ("chairman of the Senate committee")."""
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            kinds = {political_entity(m.entity, ents, role.doc, rules) for t in pobj.subtree
+                     for m in [ents.mention_at(t.i)] if m is not None}
+            if True in kinds and False not in kinds:
+                return True  # (not "of Goodyear Tire and Rubber Co", a company whatever its first words)
+            sector = _sector(" ".join(t.text for t in pobj.subtree), rules)
+            if sector is not None and sector != "BUS":
+                return True
     return False
 
 
@@ -186,9 +205,10 @@ def _political_person(entity: Entity, ents: ArticleEntities, doc: Doc, rules: Ev
     political = True if any(w.lower().rstrip(".") in rules.political_roles for w in entity.name.split()[:-1]) else None
     # ("Sen. David Boren": a title the model took into the name)
     for words, bodies in (_role_words(doc, ents, m.token_start, m.token_end) for m in ents.mentions if m.entity is entity):
-        if any(b.type == "ORG" and political_entity(b, ents, doc, rules) is False for b in bodies) \
-                or any(w in rules.business_roles or rules.agents.get(w) == "BUS" for w in words):
-            return False
+        body_kinds = {political_entity(b, ents, doc, rules) for b in bodies if b.type == "ORG"}
+        if False in body_kinds or (True not in body_kinds and any(
+                w in rules.business_roles or rules.agents.get(w) == "BUS" for w in words)):
+            return False  # a chairman of a company, not of the African Union Commission
         if any(b.type != "ORG" or political_entity(b, ents, doc, rules) for b in bodies) \
                 or any(w in rules.political_roles or rules.agents.get(w) not in (None, "BUS") for w in words):
             political = True
@@ -210,8 +230,7 @@ def _sector(text: str, rules: EventRules) -> str | None:
     """The Phoenix sector of the longest agent noun that ends the phrase ("Israeli soldiers" → MIL)."""
     words = [w.lower() for w in text.split() if w.lower() not in ("the", "a", "an")]
     for k in range(len(words)):
-        phrase = " ".join(words[k:])
-        sector = rules.agents.get(phrase) or rules.agents.get(phrase[:-1] if phrase.endswith("s") else "")
+        sector = _agent_sector(" ".join(words[k:]), rules)
         if sector:
             return sector
     return None
@@ -222,8 +241,14 @@ def _sector_within(words: list[str], rules: EventRules) -> str | None:
     lowered = [w.lower().strip(".,'") for w in words]
     for size in range(len(lowered), 0, -1):
         for k in range(len(lowered) - size + 1):
-            phrase = " ".join(lowered[k:k + size])
-            sector = rules.agents.get(phrase) or (rules.agents.get(phrase[:-1]) if phrase.endswith("s") else None)
+            sector = _agent_sector(" ".join(lowered[k:k + size]), rules)
             if sector:
                 return sector
     return None
+
+
+def _agent_sector(phrase: str, rules: EventRules) -> str | None:
+    """The sector of an agent phrase, also in the plural ("soldiers", "heads of state")."""
+    first, _, rest = phrase.partition(" ")
+    return rules.agents.get(phrase) or (rules.agents.get(phrase[:-1]) if phrase.endswith("s") else None) \
+        or (rules.agents.get(f"{first[:-1]} {rest}") if rest and first.endswith("s") else None)

@@ -9,12 +9,13 @@ from dateline.extract.syntax import SharedWords
 from dateline.vocab import Vocab, VocabError, word_field
 
 FILE = "events.toml"
+PHRASAL_KEYS = ("particles", "objects", "modifiers", "complements")
 
 
 @dataclass(frozen=True, eq=False)
 class Phrasal:
-    """A word that codes its own event with one of `particles`, of `objects` or of `modifiers` (a rule
-    that names more than one needs one of each: "carried out strikes"). With `only`, the word codes no
+    """A word that codes its own event with one of `particles`, `objects`, `modifiers` or `complements`
+    ("found him guilty"); a rule that names more than one needs one of each ("carried out strikes"). With `only`, the word codes no
     event at all without them ("lift sanctions", never "lifted off")."""
 
     lemmas: frozenset[str]
@@ -23,9 +24,11 @@ class Phrasal:
     event_type: str
     only: bool = False
     modifiers: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
 
-    def matches(self, particles: set[str], objects: set[str], modifiers: set[str]) -> bool:
-        wanted = [(self.particles, particles), (self.objects, objects), (self.modifiers, modifiers)]
+    def matches(self, particles: set[str], objects: set[str], modifiers: set[str], complements: set[str]) -> bool:
+        wanted = [(self.particles, particles), (self.objects, objects), (self.modifiers, modifiers),
+                  (self.complements, complements)]
         return all(found & words for words, found in wanted if words)
 
 
@@ -128,9 +131,9 @@ def _trigger_table(vocab: Vocab, quad: dict[str, str]) -> dict[tuple[str, str], 
 def _phrasal(vocab: Vocab, quad: dict[str, str]) -> tuple[Phrasal, ...]:
     rules = []
     for n, entry in enumerate(vocab.entry(FILE, "phrasal")):
-        if entry.get("event_type") not in quad or not any(entry.get(k) for k in ("particles", "objects", "modifiers")):
-            raise VocabError(f"{FILE}: phrasal rule {n + 1} needs a known event_type and particles, objects or modifiers")
+        if entry.get("event_type") not in quad or not any(entry.get(k) for k in PHRASAL_KEYS):
+            raise VocabError(f"{FILE}: phrasal rule {n + 1} needs a known event_type and one of {', '.join(PHRASAL_KEYS)}")
         rules.append(Phrasal(frozenset(entry["lemma"]), frozenset(entry.get("particles", ())),
                              frozenset(entry.get("objects", ())), entry["event_type"], bool(entry.get("only", False)),
-                             frozenset(entry.get("modifiers", ()))))
+                             frozenset(entry.get("modifiers", ())), frozenset(entry.get("complements", ()))))
     return tuple(rules)

@@ -26,12 +26,22 @@ def trigger_type(tok: Token, rules: EventRules) -> str | None:
     kind = rules.triggers.get((lemma, pos))
     if kind is None and pos == "NOUN" and lemma.endswith("s"):
         kind = rules.triggers.get((lemma[:-1], pos))
+    if kind is None and pos == "NOUN":
+        kind = rules.triggers.get((_hyphened_lemma(tok), pos))
     if lemma in rules.phrasal_lemmas:
         phrasal = _phrasal_type(tok, lemma, rules)
         if phrasal is not None:
             return phrasal
         return None if lemma in rules.only_lemmas else kind
     return kind
+
+
+def _hyphened_lemma(tok: Token) -> str:
+    """"cease-fire", which the tokenizer splits, read as one word: "ceasefire" (or "" when not hyphened)."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].whitespace_ or doc[tok.i - 1].whitespace_:
+        return ""
+    return doc[tok.i - 2].lower_ + tok.lemma_.lower()
 
 
 def is_own(tok: Token, rules: EventRules) -> bool:
@@ -49,8 +59,9 @@ def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
     objects |= {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                 for o in c.children if o.dep_ == "pobj"}
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    complements = {c.lower_ for c in tok.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")}
     for rule in rules.phrasal:
-        if lemma in rule.lemmas and rule.matches(particles, objects, modifiers):
+        if lemma in rule.lemmas and rule.matches(particles, objects, modifiers, complements):
             return rule.event_type
     return None
 
