@@ -656,6 +656,10 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("The chairman of the African Union Commission Moussa Faki Mahamat has condemned the attacks.",
      [("DISAPPROVE", "condemned")]),
     ("The Heads of State condemned the act of aggression.", [("DISAPPROVE", "condemned")]),
+    # an event noun its verb only speaks of, receives or wants; a bill offered is law-making at home
+    ("The senators cited a 350 mln dlr World Bank loan made to Argentina last year.", []),
+    ("China will receive loans totalling 390 mln dlrs from Japan and the World Bank.", []),
+    ("Sen. Charles Grassley told Reuters he would offer a bill to expand the reserve.", []),
     ("The chairman of Goodyear Tire and Rubber Co, a concern that survived a takeover bid, charged that "
      "raiders are undermining the nation's industrial base.", []),
 ])

@@ -43,6 +43,11 @@ def _information_given(verb, rules: EventRules) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in rules.information_objects for c in verb.children)
 
 
+def _law_proposed(verb, rules: EventRules) -> bool:
+    """"would offer a bill", "intended to offer legislation": law-making at home, no offer to anyone."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in rules.law_objects for c in verb.children)
+
+
 def _reporting_formula(verb, rules: EventRules) -> bool:
     """"declined to comment", "asked not to be identified", "asked that his name not be used": the source
     protected, no event."""
@@ -206,6 +211,7 @@ def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
         return True
     by_kind = {
         "AID": lambda: _information_given(verb, rules),
+        "AGREE": lambda: _law_proposed(verb, rules),
         "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),
         "DEMAND": lambda: _a_question(trigger, rules) or _demand_of_no_one(trigger) or _market_demand(trigger, rules),
         "ASSAULT": lambda: _struggles_to(trigger) or _figurative_attack(trigger, rules),

@@ -84,7 +84,7 @@ def choose_trigger(sent: Span, rules: EventRules) -> tuple[Token, str] | None:
     for tok in doccache.tokens(sent.doc)[sent.start:sent.end]:
         kind = trigger_type(tok, rules)
         if kind is None or (tok.pos_ == "NOUN" and tok.dep_ not in rules.noun_links) or _names_a_time(tok, rules) \
-                or _modifies_a_noun(tok, rules) or _light_verb_of_a_thing(tok, rules):
+                or _modifies_a_noun(tok, rules) or _light_verb_of_a_thing(tok, rules) or _mentioned(tok, rules):
             continue
         candidates.append((tok, kind))
     if not candidates:
@@ -107,6 +107,12 @@ def _modifies_a_noun(tok: Token, rules: EventRules) -> bool:
         return False
     described = tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     return described or tok.dep_ in rules.verb_modifier_links or tok.lower_ in rules.prepositional_verbs
+
+
+def _mentioned(tok: Token, rules: EventRules) -> bool:
+    """An event noun that its verb only speaks of, receives or wants ("cited a World Bank loan")."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and \
+        tok.head.lemma_.lower() in rules.mention_verbs
 
 
 def _names_a_time(tok: Token, rules: EventRules) -> bool:
