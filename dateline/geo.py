@@ -75,6 +75,12 @@ def country_code(name: str | None) -> str | None:
     return None
 
 
+def is_country_name(name: str) -> bool:
+    """Whether a name is a country's own (or one of its usual short names), not its capital or a city."""
+    key = _key(name)
+    return bool(key) and (key in _pycountry_names() or key in vocab.table("countries_extra.tsv"))
+
+
 @lru_cache(maxsize=50_000)
 def city_country(name: str | None) -> str | None:
     if not name:

@@ -660,6 +660,10 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("The senators cited a 350 mln dlr World Bank loan made to Argentina last year.", []),
     ("China will receive loans totalling 390 mln dlrs from Japan and the World Bank.", []),
     ("Sen. Charles Grassley told Reuters he would offer a bill to expand the reserve.", []),
+    # a city that names a thing does not own it; a river, a law or a product does nothing
+    ("It said a daily non-stop Newark-Las Vegas flight will carry passengers from such cities as Boston.", []),
+    ("- Sept/Nov Lower Mississippi River 137-1/2 pct bid/145 offered, with Sept/Dec 125 pct bid.", []),
+    ("A Moscow court convicted the men.", [("DISAPPROVE", "convicted")]),
     ("The chairman of Goodyear Tire and Rubber Co, a concern that survived a takeover bid, charged that "
      "raiders are undermining the nation's industrial base.", []),
 ])

@@ -14,12 +14,13 @@ from spacy.tokens import Doc, Span, Token
 from dateline import geo
 from dateline.extract import doccache, syntax
 from dateline.extract.entities import ArticleEntities, Entity
-from dateline.extract.events.politics import in_political_sentence, is_political, state_actor
+from dateline.extract.events.politics import in_political_sentence, is_political, names_a_city, state_actor
 from dateline.extract.events.rules import EventRules
 from dateline.extract.events.triggers import trigger_and_verb, trigger_type
 from dateline.extract.reference import Resolver
 
 SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})  # verbs that share their head's subject
+UNACTING_NAMES = ("LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE")  # names of things and places
 NOT_ACTOR_LABELS = ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY")
 NAME_PARTS = frozenset({"compound", "amod", "nmod", "poss"})
 DOER_PREPS = frozenset({"of", "by", "from"})  # "the decision by Iran", "a delegation from Iran": who does it
@@ -108,6 +109,8 @@ def _actor_tokens(trigger: Token, verb: Token, kind: str, rules: EventRules) -> 
             and subj.lemma_.lower() not in rules.business_words:
         subj = actor_in(subj, rules, DOER_PREPS) or subj  # "Sweden's decision": Sweden; but "the MORI poll" is the
         # poll, "the Italian company" the company, and "the drop in U.S. orders" or "fires in southern China" no one
+    if subj is not None and subj.ent_type_ in UNACTING_NAMES:
+        subj = None  # "- Sept/Nov Lower Mississippi River 145 offered": a river, a law or a product does nothing
     obj = target(trigger, verb, rules, subj)
     speech = _speech_verb(verb, rules)
     if speech is not None:
@@ -175,12 +178,15 @@ def actor_in(tok: Token, rules: EventRules, preps: frozenset[str] | None = None)
     if is_actor(tok, rules):
         return tok
     for child in tok.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(child, rules):
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(child, rules) \
+                and not (child.dep_ != "poss" and names_a_city(child)):
             return child
     for t in _own_phrase(tok, preps):
         if t.ent_type_ in rules.actor_labels \
-                and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in rules.business_words):
-            # "three California corporations" are businesses, not California
+                and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in rules.business_words) \
+                and not (t.dep_ in ("compound", "amod", "nmod") and names_a_city(t)):
+            # "three California corporations" are businesses, not California; "a Newark-Las Vegas flight" is
+            # no act of Newark: a city that names a thing does not own it (a country does: "a US offer")
             ent = next((e for e in doccache.ents(t.doc) if e.start <= t.i < e.end), None)
             return ent.root if ent is not None else t
     return None

@@ -127,11 +127,21 @@ def _known_political(entity: Entity, ents: ArticleEntities, doc: Doc, rules: Eve
     return entity.type in ("ORG", "PERSON") and political_entity(entity, ents, doc, rules) is True
 
 
+def names_a_city(tok: Token) -> bool:
+    """A word of a city's name (not a country's): "a Newark-Las Vegas flight" is no act of Newark."""
+    if tok.ent_type_ != "GPE":
+        return False
+    ent = next((e for e in doccache.ents(tok.doc) if e.start <= tok.i < e.end), None)
+    return ent is not None and geo.city_country(ent.text) is not None and not geo.is_country_name(ent.text)
+
+
 def _named_in(span: Span, ents: ArticleEntities) -> list:
     """The names that make up a phrase's head or modify it ("Iraqi officials"), not those in its
-    prepositions ("Utilization of rigs in the Gulf of Mexico" is no actor of the Gulf)."""
+    prepositions ("Utilization of rigs in the Gulf of Mexico" is no actor of the Gulf), nor a city that
+    names a thing ("a Newark-Las Vegas flight")."""
     root = span.root
-    heads = {root.i} | {c.i for c in root.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")}
+    heads = {root.i} | {c.i for c in root.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")
+                        and not (c.dep_ != "poss" and names_a_city(c))}
     mentions = [ents.mention_at(i) for i in sorted(heads)]
     return [m for m in mentions if m is not None]
 
