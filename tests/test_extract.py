@@ -224,6 +224,18 @@ def test_concepts_of_a_modified_loan_a_verbs_object_and_a_figure_compared(analys
     assert "time" not in layoff[0][1]
     # one who speaks is someone, not a count of one
     assert concepts('"Nobody can tell the difference," one salesman said.') == []
+    # a name with digits stays in a concept; what a change measures is its own modifier
+    assert "M-1" in concepts("The average forecast called for a 300 mln dlr M-1 rise.")[0][1]
+    # a name on its own says whose figure it is: after the phrase that says what it is
+    share = concepts("GM took only 48.1 pct of domestic car sales in the period compared with 55.7 pct a year ago.")
+    assert [c for _, c in share] == ["domestic car sales, GM", "domestic car sales, GM"]
+
+
+def test_a_period_heading_is_no_figure_and_a_year_ago_no_rate(analyse):
+    table = analyse("Oper shr profit nil vs loss six cts\nSix mths\nOper shr profit 12 cts vs loss 20 cts")[2]["metrics"]
+    assert [m["text"] for m in table] == ["six cts", "12 cts", "20 cts"]
+    sales = analyse("February sales increased to 104.3 mln dlrs from 88.2 mln dlrs a year ago.")[2]["metrics"]
+    assert {m["normalized_unit"] for m in sales} == {"dollar"}
 
 
 def test_an_item_of_a_list_names_its_figure_and_a_bracket_restates_it(analyse):

@@ -15,6 +15,7 @@ MAX_PARTS = 3
 INDEX_NAME = re.compile(r"[A-Z]\w*[&/][A-Z]\w*|[A-Z]{2,}\w*")  # "S&P", "FTSE": an index named with a number
 NOT_CONCEPTS = ("DATE", "TIME", "MONEY", "PERCENT")  # labels of a phrase that cannot be what is measured
 PLACE_PREPS = ("from", "in", "at", "on", "for", "of")
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 
 
 def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, counted: bool = False) -> str | None:
@@ -52,7 +53,16 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     if len(parts) < 2 and root.i != verb.i and not counted_subject:
         # the sentence's own subject as well: "The debris field stretched …, but most landed in 47 feet of water"
         add(subject_phrase(root, ids, rules))
-    return ", ".join(list(dict.fromkeys(parts))[:MAX_PARTS]) or None
+    return ", ".join(_names_last(list(dict.fromkeys(parts))[:MAX_PARTS], number)) or None
+
+
+def _names_last(parts: list[str], number: Token) -> list[str]:
+    """A name on its own ("GM", "Central Bank") says whose figure it is, not what it measures: after the
+    phrases that do ("GM, figures" → "figures, GM")."""
+    sent = doccache.sentence(number)
+    names = {e.text.lower().removeprefix("the ") for e in doccache.ents(number.doc)
+             if sent.start <= e.start < sent.end and e.label_ in NAME_LABELS}
+    return sorted(parts, key=lambda p: p.lower().removeprefix("the ") in names)
 
 
 def _adder(parts: list[str], number: Token, rules: MetricRules):
@@ -70,11 +80,11 @@ def _adder(parts: list[str], number: Token, rules: MetricRules):
 
 def noun_phrase(tok: Token, rules: MetricRules) -> str:
     """The words of a concept phrase: the head and its modifiers on the head's own line (a table's next row
-    or a heading is another phrase), without numbers,
+    or a heading is another phrase), without numbers (a name with digits stays: "M-1", "F-16"),
     magnitudes ("mln"), symbols and pronouns."""
     text = doccache.text(tok.doc)
     words = [t.text for t in syntax.head_with_modifiers(tok) if not t.like_num and t.pos_ not in ("PRON", "SYM", "NUM", "ADV")
-             and t.tag_ != "POS" and not any(ch.isdigit() for ch in t.text) and t.text not in rules.currency_prefixes
+             and t.tag_ != "POS" and not (any(ch.isdigit() for ch in t.text) and not t.text[:1].isalpha()) and t.text not in rules.currency_prefixes
              and not t.is_space and t.lower_ not in rules.numbers.magnitudes and "\n" not in text[min(t.idx, tok.idx):max(t.idx, tok.idx)]
              and (t.i == tok.i or not _unit_of_a_number(t, rules))]
     return " ".join(words).strip()
@@ -246,10 +256,14 @@ def _described(head: Token, rules: MetricRules) -> str | None:
 
 
 def _modified_noun(head: Token, rules: MetricRules) -> str | None:
-    """"a 0.6 per cent fee", "a 1,750,000-dlr working capital loan": the noun the quantity modifies."""
-    if head.dep_ in ("compound", "amod", "nummod", "npadvmod", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i \
-            and head.head.lemma_.lower() not in rules.changes:
-        return noun_phrase(head.head, rules)
+    """"a 0.6 per cent fee", "a 1,750,000-dlr working capital loan": the noun the quantity modifies (or, for a
+    change, what changes)."""
+    if head.dep_ in ("compound", "amod", "nummod", "npadvmod", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        if head.head.lemma_.lower() not in rules.changes:
+            return noun_phrase(head.head, rules)
+        # "a 300 mln dlr M-1 rise": what rises is the change's own modifier
+        changed = [c for c in head.head.children if c.dep_ == "compound" and c.i > head.i and not c.like_num]
+        return noun_phrase(changed[-1], rules) if changed else None
     return None
 
 

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Token
 
+from dateline.extract import doccache
 from dateline.extract.metrics.rules import MetricRules
 
 PHONE_RE = re.compile(r"^\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}$|^\d{3}-\d{4}$")
@@ -26,7 +27,7 @@ def excluded(tok: Token, value: float, unit: str | None, has_currency: bool, rul
         return True
     if has_currency:
         return False
-    return _date(tok, value, measure, rules) or (not unit and _part_of_name(tok, rules)) or _word_part(tok, rules)
+    return _date(tok, value, measure, rules) or _period_heading(tok, rules) or (not unit and _part_of_name(tok, rules)) or _word_part(tok, rules)
 
 
 def _date(tok: Token, value: float, measure: bool, rules: MetricRules) -> bool:
@@ -41,6 +42,15 @@ def _date(tok: Token, value: float, measure: bool, rules: MetricRules) -> bool:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     return (prev is not None and prev.lower_ in rules.calendar) or (
         nxt is not None and nxt.lower_ in rules.calendar and value <= 31)
+
+
+def _period_heading(tok: Token, rules: MetricRules) -> bool:
+    """"Nine mths" alone on its line heads the figures of a results table: a period named, not measured."""
+    text = doccache.text(tok.doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    words = text[start:end if end >= 0 else len(text)].split()
+    return len(words) == 2 and words[1].lower().rstrip(".") in rules.durations
 
 
 def _part_of_name(tok: Token, rules: MetricRules) -> bool:

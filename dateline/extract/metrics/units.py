@@ -152,7 +152,9 @@ def rate(doc: Doc, name: str, last: int, rules: MetricRules) -> tuple[str, int]:
     n = len(doc)
     if name and last + 1 < n and (doc[last].lower_ in ("per", "a", "an") or (
             doc[last].text == "/" and doc[last - 1].whitespace_ == "" and doc[last].whitespace_ == "")) and (
-            doc[last + 1].pos_ == "NOUN" or unit_after(doc, last + 1, rules) is not None):
+            doc[last + 1].pos_ == "NOUN" or unit_after(doc, last + 1, rules) is not None) and not (
+            doc[last].lower_ in ("a", "an") and last + 2 < n and doc[last + 2].lower_ in ("ago", "earlier", "before")):
+        # ("55.7 pct a year ago" is a figure of a year before, no rate)
         per = unit_after(doc, last + 1, rules)
         per_name = per[1] if per else doc[last + 1].lemma_.lower()
         return f"{name} per {per_name}", last + 1 + (per[2] if per else 1)
