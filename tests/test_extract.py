@@ -232,7 +232,7 @@ def test_concepts_of_a_modified_loan_a_verbs_object_and_a_figure_compared(analys
 
 
 def test_a_period_heading_is_no_figure_and_a_year_ago_no_rate(analyse):
-    table = analyse("Oper shr profit nil vs loss six cts\nSix mths\nOper shr profit 12 cts vs loss 20 cts")[2]["metrics"]
+    table = analyse("Oper shr profit nil vs loss six cts\nNine mths\nOper shr profit 12 cts vs loss 20 cts")[2]["metrics"]
     assert [m["text"] for m in table] == ["six cts", "12 cts", "20 cts"]
     sales = analyse("February sales increased to 104.3 mln dlrs from 88.2 mln dlrs a year ago.")[2]["metrics"]
     assert {m["normalized_unit"] for m in sales} == {"dollar"}
