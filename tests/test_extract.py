@@ -227,6 +227,8 @@ def test_concepts_of_a_modified_loan_a_verbs_object_and_a_figure_compared(analys
     # a name with digits stays in a concept; what a change measures is its own modifier
     assert "M-1" in concepts("The average forecast called for a 300 mln dlr M-1 rise.")[0][1]
     # a name on its own says whose figure it is: after the phrase that says what it is
+    # a difference measures against what it is compared to
+    assert concepts("That is 53 basis points more than the yield of comparable Treasury securities.") == [(53.0, "yield")]
     share = concepts("GM took only 48.1 pct of domestic car sales in the period compared with 55.7 pct a year ago.")
     assert [c for _, c in share] == ["domestic car sales, GM", "domestic car sales, GM"]
 

@@ -45,6 +45,7 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
         add(subject_phrase(verb, ids, rules))
     if len(parts) < 2 and not counted_subject:
         add(_acted_on(verb, ids, rules))
+    add(_compared_to(head, rules))
     if not parts:
         add(_counted_place(head, unit_end, rules))
     if not parts and not counted_subject:
@@ -265,6 +266,16 @@ def _modified_noun(head: Token, rules: MetricRules) -> str | None:
         changed = [c for c in head.head.children if c.dep_ == "compound" and c.i > head.i and not c.like_num]
         return noun_phrase(changed[-1], rules) if changed else None
     return None
+
+
+def _compared_to(head: Token, rules: MetricRules) -> str | None:
+    """"53 basis points more than the yield of Treasuries": a difference measures against what it is compared to."""
+    degree = head.head
+    if head.dep_ != "npadvmod" or degree.pos_ not in ("ADJ", "ADV") or degree.i < head.i:
+        return None
+    than = next((c for c in degree.children if c.dep_ == "prep" and c.lower_ == "than"), None)
+    pobj = next((c for c in than.children if c.dep_ == "pobj"), None) if than is not None else None
+    return noun_phrase(pobj, rules) if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _oblique_of(head: Token, verb: Token) -> bool:
