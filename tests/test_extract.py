@@ -236,6 +236,9 @@ def test_concepts_of_a_modified_loan_a_verbs_object_and_a_figure_compared(analys
 def test_a_period_heading_is_no_figure_and_a_year_ago_no_rate(analyse):
     table = analyse("Oper shr profit nil vs loss six cts\nNine mths\nOper shr profit 12 cts vs loss 20 cts")[2]["metrics"]
     assert [m["text"] for m in table] == ["six cts", "12 cts", "20 cts"]
+    assert analyse("Trades entered by 1000 London time are matched.")[2]["metrics"] == []  # a time of day
+    earnings = analyse("Gelco reported pre-tax operating earnings of 14.8 mln dlrs, or 1.08 dlrs a share.")[2]["metrics"]
+    assert [m["concept"] for m in earnings] == ["pre-tax operating earnings, Gelco"] * 2  # one figure given two ways
     sales = analyse("February sales increased to 104.3 mln dlrs from 88.2 mln dlrs a year ago.")[2]["metrics"]
     assert {m["normalized_unit"] for m in sales} == {"dollar"}
 

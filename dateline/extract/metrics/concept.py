@@ -25,6 +25,8 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     add = _adder(parts, number, rules)
     while head.dep_ == "pobj" and head.head.lower_ == "per" and head.head.head.i < head.i:
         head = head.head.head  # "a speed of 15 miles per hour": the miles, not the hour
+    if head.dep_ == "npadvmod" and number.i <= head.head.i < head.i:
+        head = head.head  # "1.08 dlrs a share": the dollars
     add(_row_label(number))
     add(_item_label(number, rules))
     add(_name_before(number, head, rules))
@@ -84,11 +86,13 @@ def noun_phrase(tok: Token, rules: MetricRules) -> str:
     or a heading is another phrase), without numbers (a name with digits stays: "M-1", "F-16"),
     magnitudes ("mln"), symbols and pronouns."""
     text = doccache.text(tok.doc)
-    words = [t.text for t in syntax.head_with_modifiers(tok) if not t.like_num and t.pos_ not in ("PRON", "SYM", "NUM", "ADV")
+    words = [t for t in syntax.head_with_modifiers(tok) if not t.like_num and t.pos_ not in ("PRON", "SYM", "NUM", "ADV")
              and t.tag_ != "POS" and not (any(ch.isdigit() for ch in t.text) and not t.text[:1].isalpha()) and t.text not in rules.currency_prefixes
              and not t.is_space and t.lower_ not in rules.numbers.magnitudes and "\n" not in text[min(t.idx, tok.idx):max(t.idx, tok.idx)]
              and (t.i == tok.i or not _unit_of_a_number(t, rules))]
-    return " ".join(words).strip()
+    # written as in the text where the words are neighbours ("pre-tax", not "pre - tax")
+    return "".join(t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+                   for k, t in enumerate(words)).strip()
 
 
 def _unit_of_a_number(tok: Token, rules: MetricRules) -> bool:

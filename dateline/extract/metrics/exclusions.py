@@ -27,7 +27,7 @@ def excluded(tok: Token, value: float, unit: str | None, has_currency: bool, rul
         return True
     if has_currency:
         return False
-    return _date(tok, value, measure, rules) or _period_heading(tok, rules) or (not unit and _part_of_name(tok, rules)) or _word_part(tok, rules)
+    return _date(tok, value, measure, rules) or _period_heading(tok, rules) or _clock_time(tok, rules) or (not unit and _part_of_name(tok, rules)) or _word_part(tok, rules)
 
 
 def _date(tok: Token, value: float, measure: bool, rules: MetricRules) -> bool:
@@ -42,6 +42,14 @@ def _date(tok: Token, value: float, measure: bool, rules: MetricRules) -> bool:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     return (prev is not None and prev.lower_ in rules.calendar) or (
         nxt is not None and nxt.lower_ in rules.calendar and value <= 31)
+
+
+def _clock_time(tok: Token, rules: MetricRules) -> bool:
+    """"by 1000 London time", "at 1600 GMT": an hour written as four figures, then a word of clock time."""
+    if not re.fullmatch(r"([01]\d|2[0-3])[0-5]\d", tok.text):
+        return False
+    after = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]]
+    return any(w in rules.clock_words for w in after)
 
 
 def _period_heading(tok: Token, rules: MetricRules) -> bool:

@@ -34,6 +34,7 @@ class MetricRules:
     ages: frozenset[str] = word_field("units.ages")
     currencies: frozenset[str] = word_field("units.currencies")
     label_nouns: frozenset[str] = word_field("exclusions.label_nouns")
+    clock_words: frozenset[str] = word_field("exclusions.clock_words")
     street_words: frozenset[str] = word_field("exclusions.street_words", case=True)
 
     @classmethod
