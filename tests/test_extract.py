@@ -320,6 +320,13 @@ def test_a_process_keeps_the_words_of_its_first_articles_only(monkeypatch):
     ("Exports fell. The report said demand was weak.", "The report", None, "document"),
     ("British Aerospace plans a sale. A company spokesman said talks were going well.", "A company spokesman",
      "British Aerospace", "resolved"),
+    # someone the phrase relates to is not the speaker; one among many is someone not named before
+    ("Richard Lyng will not raise the wheat initiative at a cabinet-level meeting set for tomorrow, an aide to Lyng "
+     "said.", "an aide to Lyng", None, "unresolved"),
+    ("The State Department spoke. Rates will rise soon, one regional bank official said.", "one regional bank official",
+     None, "unresolved"),
+    ('"It strikes me odd," said the Illinois Democrat, "that the number is more than double."', "the Illinois Democrat",
+     None, "unresolved"),
 ])
 def test_speakers_that_name_no_one_are_resolved_or_labelled(analyse, text, speaker, name, resolution):
     quote = next(q for q in analyse(text)[2]["quotes"] if q["speaker"] == speaker)

@@ -27,6 +27,8 @@ ORGANISATIONS = ("ORG",)
 MODIFYING_CLAUSES = ("acl", "relcl")  # "The commission, headed by Sen. John Tower": Tower is not the speaker
 COUNTRIES = ("GPE",)
 NAMING = ("ORG", "GPE", "NORP")  # labels of names that speak or act as a body
+OTHERS_PREPS = ("to", "for", "of", "with")  # "an aide to Lyng", "a lobbyist with ties to Reagan": someone else
+# (but "statements by Volcker" are his)
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +40,7 @@ class ReferenceRules:
     group_pronouns: frozenset[str] = word_field("reference.group_pronouns")
     relative_pronouns: frozenset[str] = word_field("reference.relative_pronouns")
     organisation_nouns: frozenset[str] = word_field("reference.organisation_nouns")
+    indefinite_ones: frozenset[str] = word_field("reference.indefinite_ones")
     country_nouns: frozenset[str] = word_field("reference.country_nouns")
     speaking_for: frozenset[str] = word_field("reference.speaking_for")
     person_nouns: frozenset[str] = word_field("reference.person_nouns")
@@ -86,11 +89,14 @@ class Resolver:
         for ("a Treasury spokesman")."""
         clauses = {t.i for c in span.root.children if c.dep_ in MODIFYING_CLAUSES for t in c.subtree}
         mentions = [m for m in self.ents.in_span(span) if m.token_start not in clauses]
-        inside = [m.entity for m in mentions]
-        people = [e for e in inside if e.type == "PERSON"]
-        if people:
-            return people[0]
         head = span.root
+        others = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in OTHERS_PREPS and head.pos_ == "NOUN"
+                  for t in c.subtree}
+        inside = [m.entity for m in mentions]
+        people = [m.entity for m in mentions if m.entity.type == "PERSON" and m.token_start not in others]
+        if people:
+            return people[0]  # (not "an aide to Lyng": the aide is someone else)
+        inside = [e for e in inside if e.type != "PERSON"]
         naming = next((m.entity for m in mentions if m.entity.type in ORGANISATIONS and self._modifies(m, head)), None)
         if naming is not None:
             return naming  # "the IG Metall union": the body the common noun is of (not "the U.S. company")
@@ -99,6 +105,9 @@ class Resolver:
             return apposed  # "Advertising agents Saatchi and Saatchi Co Plc", "the Dutch company, Akzo NV"
         if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or (head.tag_ == "NN" and self._is_role(head))):
             own = next((m.entity for m in mentions if m.token_start <= head.i < m.token_end), None)
+            if own is not None and own.type == "NORP" and any(c.dep_ == "det" for c in head.children) \
+                    and head.tag_ == "NNP" and not head.lower_.endswith(("s", "ese", "ish")):
+                return None  # "the Illinois Democrat": what the person is, not who ("American said" names the airline)
             return own or inside[0]  # "Japan's Export-Import Bank" is the bank, not Japan
         if not inside and head.pos_ == "PROPN" and head.text[:1].isupper():
             # "Ongpin said", "Purolator said", where the model saw no name: the one person or body so named
@@ -136,6 +145,12 @@ class Resolver:
         if head.tag_ == "NNS":
             return Reference(None, "group")  # "analysts", "banking sources", "the executives"
         if self._is_role(head):
+            one = next((c.lower_ for c in head.children if c.dep_ in ("det", "nummod")
+                        and c.lower_ in self.rules.indefinite_ones), None)
+            if one is not None and (one not in ("a", "an") or not (head.lemma_.lower() in self.rules.speaking_roles or any(
+                    t.lower_ in self.rules.speaking_for for t in span if t.i != head.i))):
+                return None  # "one regional bank official", "another dealer": someone not named before (but "a
+                # company spokesman", "a spokesman" speak for the company)
             return self._titled(head, span)
         if lemma in self.rules.document_nouns:
             return Reference(None, "document")
