@@ -311,6 +311,13 @@ def test_a_process_keeps_the_words_of_its_first_articles_only(monkeypatch):
 
 
 # ------------------------------------------------------------------ what a reader of real news sees
+def test_a_new_sentence_after_a_closed_quote_is_no_attribution(analyse):
+    quotes = analyse('Redstone also said "Viacom is committed to working very closely with us to obtain approvals." '
+                     'Viacom has been seeking approvals for the transfer since September.')[2]["quotes"]
+    direct = next(q for q in quotes if q["kind"] == "direct")
+    assert (direct["cue"], direct["speaker"]) == ("said", "Redstone")
+
+
 @pytest.mark.parametrize("text, speaker, name, resolution", [
     ("Circuit Systems Inc reported higher sales. It said demand was strong.", "It", "Circuit Systems Inc", "resolved"),
     ("Mannesmann AG raised its dividend. The company said profits rose sharply last year.", "The company",

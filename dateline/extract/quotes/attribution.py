@@ -64,6 +64,8 @@ def attribution_after(doc: Doc, end: int, cues: frozenset[str]) -> Found | None:
         if _ends_the_search(tok, n, end, closed, cues):
             break
         if is_cue(tok, cues):
+            if closed and n >= 2 and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+                break  # '"… approvals." Viacom has been seeking approvals': a new sentence says its own thing
             found = _cue_after(doc, text, end, tok)
             if found is not None:
                 return found
