@@ -691,6 +691,11 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("The senators cited a 350 mln dlr World Bank loan made to Argentina last year.", []),
     ("China will receive loans totalling 390 mln dlrs from Japan and the World Bank.", []),
     ("Sen. Charles Grassley told Reuters he would offer a bill to expand the reserve.", []),
+    # people outside the state acting among themselves report no event; a strike or an act on the state does
+    ("Cattlemen often give their animals a constant supply of antibiotics in feed.", []),
+    ("The union asked the mining companies to begin new contract talks in April.", []),
+    ("The union asked the government to raise wages.", [("DEMAND", "asked")]),
+    ("Kazakh oil workers will not end the strike before a new pay system is reviewed.", [("REJECT", "end")]),
     # a city that names a thing does not own it; a river, a law or a product does nothing
     ("It said a daily non-stop Newark-Las Vegas flight will carry passengers from such cities as Boston.", []),
     ("- Sept/Nov Lower Mississippi River 137-1/2 pct bid/145 offered, with Sept/Dec 125 pct bid.", []),

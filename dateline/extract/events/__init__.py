@@ -253,6 +253,9 @@ def _code_sentence(sent: Span, ents: ArticleEntities, rules: EventRules, resolve
         return None  # no one acting, or neither side in politics: a company buying shares, a poll, a price
         # (a businessman suing a government is an event). An event with no source is none a reader can use:
         # in Reuters they were "exports are shipped to the U.S.", "coffee bought on London's market"
+    if who.source_civilian and not who.target_known_political and not {kind, read.kind} & rules.civil_acts:
+        return None  # "the union's rejection of its concessions package", "cattlemen give their animals …": people
+        # outside the state acting among themselves (a strike, a protest, or an act on the state is an event)
     if not triggers.is_own(trigger, rules) and (not who.target_political or who.target_is_place
                                                            or who.target_of_a_thing):
         return None  # a CAMEO verb codes a source acting on a target actor: "protect its reserves", "hold a

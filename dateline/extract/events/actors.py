@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline import geo
 from dateline.extract import doccache, syntax
 from dateline.extract.entities import ArticleEntities, Entity
-from dateline.extract.events.politics import in_political_sentence, is_political, names_a_city, state_actor
+from dateline.extract.events.politics import civilian, in_political_sentence, is_political, names_a_city, state_actor
 from dateline.extract.events.rules import EventRules
 from dateline.extract.events.triggers import trigger_and_verb, trigger_type
 from dateline.extract.reference import Resolver
@@ -45,6 +45,7 @@ class Sides:
     target_known_political: bool = False  # the state itself (a country, a government body), and the source is someone
     target_is_place: bool = False  # "in New York": where it happened, as the gold codes it, not whom it was done to
     target_of_a_thing: bool = False  # "its U.S. production schedule": a name that only qualifies the thing acted on
+    source_civilian: bool = False  # workers, farmers, the press: people outside the state (politics.civilian)
 
 
 def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntities, rules: EventRules,
@@ -69,7 +70,7 @@ def sides(sent: Span, trigger: Token, verb: Token, kind: str, ents: ArticleEntit
         source_political = target_known is True
     return Sides(source, source_country, target, target_country, source_political, target_political,
                  target_state and _someone(src, rules), obj is not None and _place_phrase(obj, rules),
-                 obj is not None and _qualifies_a_thing(obj, rules))
+                 obj is not None and _qualifies_a_thing(obj, rules), civilian(src, source_entity, rules))
 
 
 def _qualifies_a_thing(tok: Token, rules: EventRules) -> bool:

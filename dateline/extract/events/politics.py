@@ -57,6 +57,15 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     return False
 
 
+def civilian(span: Span | None, entity: Entity | None, rules: EventRules) -> bool:
+    """Whether an unnamed actor is people outside the state: workers, farmers, teachers, the press ("the
+    union", "cattlemen", "bolivian central bank employees")."""
+    if span is None or len(span) == 0 or entity is not None or any(t.ent_type_ in ("GPE", "NORP") for t in span):
+        return False  # ("members of Myanmar's Rohingya community" are a people)
+    head = span.root.lemma_.lower()
+    return head in rules.civilian_roles or (rules.agents.get(head) or _sector(span.text, rules)) in rules.civilian_sectors
+
+
 def _role_of_a_body(role: Token, ents: ArticleEntities, rules: EventRules) -> bool:
     """Whether a role is "of" a political body the dictionaries know ("chairman of the Senate committee")."""
     for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"):

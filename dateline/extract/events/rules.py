@@ -84,6 +84,9 @@ class EventRules:
     negative_subjects: frozenset[str] = word_field("modality.negative_subjects")
     partner_verbs: frozenset[str] = word_field("actors.partner_verbs")
     collective_nouns: frozenset[str] = word_field("actors.collective_nouns")
+    civilian_sectors: frozenset[str] = word_field("actors.civilian_sectors", case=True)
+    civil_acts: frozenset[str] = word_field("actors.civil_acts", case=True)
+    civilian_roles: frozenset[str] = word_field("actors.civilian_roles")
 
     @cached_property
     def business_words(self) -> frozenset[str]:
