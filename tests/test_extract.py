@@ -673,6 +673,7 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("Sudan's government allowed humanitarian relief to war-torn parts of the country.", [("RETREAT", "allowed")]),
     ("The government lifted the ban on rallies.", [("CONCEDE", "lifted")]),
     ("Twenty rebels surrendered to the police on Monday.", [("RETREAT", "surrendered")]),
+    ("The announcement came one day after Reagan withdrew the nomination of Robert Gates.", []),  # no retreat
     # a strike called off yields; strikes from the air, or carried out against someone, attack
     ("Indian coal workers called off the strike after the agreement with the Indian government.", [("CONCEDE", "called")]),
     ("Israel's air force carried out strikes against Hamas targets in the Gaza Strip.", [("ASSAULT", "carried")]),

@@ -10,6 +10,7 @@ from dateline.vocab import Vocab, VocabError, word_field
 
 FILE = "events.toml"
 PHRASAL_KEYS = ("particles", "objects", "modifiers", "complements")
+NO_EVENT = "NONE"  # a phrasal rule's type for a sense that reports no event ("withdrew the nomination")
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,7 +137,8 @@ def _trigger_table(vocab: Vocab, quad: dict[str, str]) -> dict[tuple[str, str], 
 def _phrasal(vocab: Vocab, quad: dict[str, str]) -> tuple[Phrasal, ...]:
     rules = []
     for n, entry in enumerate(vocab.entry(FILE, "phrasal")):
-        if entry.get("event_type") not in quad or not any(entry.get(k) for k in PHRASAL_KEYS):
+        if (entry.get("event_type") not in quad and entry.get("event_type") != NO_EVENT) \
+                or not any(entry.get(k) for k in PHRASAL_KEYS):
             raise VocabError(f"{FILE}: phrasal rule {n + 1} needs a known event_type and one of {', '.join(PHRASAL_KEYS)}")
         rules.append(Phrasal(frozenset(entry["lemma"]), frozenset(entry.get("particles", ())),
                              frozenset(entry.get("objects", ())), entry["event_type"], bool(entry.get("only", False)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dateline.extract import doccache
-from dateline.extract.events.rules import EventRules
+from dateline.extract.events.rules import NO_EVENT, EventRules
 
 NOUN_PENALTY = 0.5  # a verb before a noun at the same depth
 CAMEO_PENALTY = 1.5  # the project's own triggers before CAMEO's at nearly the same depth
@@ -31,7 +31,7 @@ def trigger_type(tok: Token, rules: EventRules) -> str | None:
     if lemma in rules.phrasal_lemmas:
         phrasal = _phrasal_type(tok, lemma, rules)
         if phrasal is not None:
-            return phrasal
+            return None if phrasal == NO_EVENT else phrasal
         return None if lemma in rules.only_lemmas else kind
     return kind
 
@@ -52,12 +52,13 @@ def is_own(tok: Token, rules: EventRules) -> bool:
 
 def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
     """The event of a verb with its particle or its object (what it is done to: the object, the subject
-    of a passive, "sanctions were lifted", or what it asks "for"). A preposition of time is no particle: "called the
+    of a passive, "sanctions were lifted", what it asks "for", or what a noun is "of": "the withdrawal of the
+    nomination"). A preposition of time is no particle: "called the
     king on Saturday" telephoned him, "called on the king" demanded."""
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and not _of_time(c, rules)}
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-    objects |= {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
-                for o in c.children if o.dep_ == "pobj"}
+    objects |= {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and (
+        c.lower_ == "for" or (c.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"))) for o in c.children if o.dep_ == "pobj"}
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     complements = {c.lower_ for c in tok.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")}
     for rule in rules.phrasal:
