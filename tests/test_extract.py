@@ -311,6 +311,11 @@ def test_a_process_keeps_the_words_of_its_first_articles_only(monkeypatch):
 
 
 # ------------------------------------------------------------------ what a reader of real news sees
+def test_whom_it_was_told_to_is_not_what_was_told(analyse):
+    quote = analyse("They told reporters Hyundai Motor expects to export 450,000 cars in 1987.")[2]["quotes"][0]
+    assert quote["quote_text"].startswith("Hyundai Motor expects")
+
+
 def test_a_new_sentence_after_a_closed_quote_is_no_attribution(analyse):
     quotes = analyse('Redstone also said "Viacom is committed to working very closely with us to obtain approvals." '
                      'Viacom has been seeking approvals for the transfer since September.')[2]["quotes"]
@@ -334,6 +339,8 @@ def test_a_new_sentence_after_a_closed_quote_is_no_attribution(analyse):
      None, "unresolved"),
     ('"It strikes me odd," said the Illinois Democrat, "that the number is more than double."', "the Illinois Democrat",
      None, "unresolved"),
+    ('"We just do not know where the market is going," a European banker said.', "a European banker", None,
+     "unresolved"),  # a nationality, not who
 ])
 def test_speakers_that_name_no_one_are_resolved_or_labelled(analyse, text, speaker, name, resolution):
     quote = next(q for q in analyse(text)[2]["quotes"] if q["speaker"] == speaker)

@@ -103,6 +103,8 @@ class Resolver:
         apposed = next((m.entity for m in mentions if m.entity.type in NAMING and self._apposed(m, head)), None)
         if apposed is not None:
             return apposed  # "Advertising agents Saatchi and Saatchi Co Plc", "the Dutch company, Akzo NV"
+        if inside and inside[0].type == "NORP" and head.tag_ == "NN":
+            return None  # "a European banker", "a senior Japanese government official": a nationality, not who
         if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or (head.tag_ == "NN" and self._is_role(head))):
             own = next((m.entity for m in mentions if m.token_start <= head.i < m.token_end), None)
             if own is not None and own.type == "NORP" and any(c.dep_ == "det" for c in head.children) \

@@ -72,12 +72,25 @@ def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, in
     if len(toks) < 3:
         return None
     toks = sorted(toks + _misparsed_subject(cue, content, toks), key=lambda t: t.i)
+    toks = _without_addressee(cue, toks, ctx.rules)
     while len(toks) > 1 and toks[-1].text in OPENING:
         toks.pop()  # ", <Bryson Oil and Gas Plc> said": the bracket that opens the speaker's name is not said
     start, end = span_chars(toks)
     if content.i > cue.i and end < len(ctx.text) and ctx.text[end:end + 1] in ".?!":
         end += 1  # the clause's closing punctuation, when the cue comes first
     return start, _extend_over_quotes(ctx.text, end, ctx.directs_from(end))
+
+
+def _without_addressee(cue: Token, toks: list[Token], rules) -> list[Token]:
+    """"told reporters Hyundai Motor expects …", "told Funaro Brazil had to …": whom it was told to, right after
+    the cue, is no part of what was told (when the parse folded it into the clause)."""
+    if cue.lemma_.lower() not in rules.telling_verbs or not toks or toks[0].i != cue.i + 1:
+        return toks
+    k = 0
+    while k < len(toks) - 3 and toks[k].i == cue.i + 1 + k and (
+            toks[k].lemma_.lower() in rules.audience or toks[k].ent_type_ == "PERSON"):
+        k += 1
+    return toks[k:]
 
 
 def _misparsed_subject(cue: Token, content: Token, toks: list[Token]) -> list[Token]:

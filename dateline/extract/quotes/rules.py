@@ -20,6 +20,8 @@ class QuoteRules:
     about_cues: frozenset[str]  # verbs whose "about" phrase is what is attributed
     infinitive_cues: frozenset[str]
     withholding_verbs: frozenset[str]  # "declined to comment on …": nothing said
+    telling_verbs: frozenset[str]  # "told reporters …": the addressee is not part of what was told
+    audience: frozenset[str]
     introducing_cues: frozenset[str]
     title_small_words: frozenset[str]
     title_words: frozenset[str]
@@ -39,6 +41,7 @@ class QuoteRules:
             object_cues=object_cues, about_cues=object_cues | vocab.word_set(FILE, "cues.about"),
             infinitive_cues=vocab.word_set(FILE, "cues.infinitive"),
             withholding_verbs=vocab.word_set(FILE, "cues.withholding"),
+            telling_verbs=vocab.word_set(FILE, "cues.telling"), audience=vocab.word_set(FILE, "cues.audience"),
             introducing_cues=vocab.word_set(FILE, "cues.introducing"),
             title_small_words=vocab.word_set(FILE, "marks.title_small_words"), title_words=shared.title_words,
             person_pronouns=shared.person_pronouns, attribution_inside=_attribution_inside(vocab),
