@@ -38,7 +38,10 @@ def test_a_capital_in_a_lower_case_list_fails(vocab_copy):
 def test_every_packaged_list_loads_and_no_title_word_is_listed_twice(rules):
     assert {"minister", "president", "chief"} <= rules.quotes.title_words
     assert rules.events.quad_class["PROTEST"] == "material conflict"
-    assert rules.events.phrasal_lemmas <= rules.events.own_lemmas
+    # every phrasal rule reads: a known type (or NONE), and something to match
+    assert all(r.event_type in rules.events.quad_class or r.event_type == "NONE" for r in rules.events.phrasal)
+    assert all(r.particles or r.objects or r.modifiers or r.complements for r in rules.events.phrasal)
+    assert {"call", "lift", "withdraw", "carry"} <= rules.events.phrasal_lemmas
     assert "pound-mass" == rules.metrics.units_own["pounds"]
     assert {"entities.toml", "quotes.toml", "metrics.toml", "events.toml", "shared.toml", "numbers.toml"} <= rules.vocab.read
 
