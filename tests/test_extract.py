@@ -703,6 +703,7 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("Cattlemen often give their animals a constant supply of antibiotics in feed.", []),
     ("The union asked the mining companies to begin new contract talks in April.", []),
     ("The union asked the government to raise wages.", [("DEMAND", "asked")]),
+    ("Pan Am Corp also said it has asked its labor unions to help lower costs.", []),  # workers are not the state
     ("Kazakh oil workers will not end the strike before a new pay system is reviewed.", [("REJECT", "end")]),
     # a city that names a thing does not own it; a river, a law or a product does nothing
     ("It said a daily non-stop Newark-Las Vegas flight will carry passengers from such cities as Boston.", []),

@@ -92,7 +92,7 @@ def state_actor(span: Span | None, entity: Entity | None, ents: ArticleEntities,
         return entity.type in ("ORG", "PERSON") and political_entity(entity, ents, span.doc, rules) is True
     head = span.root.lemma_.lower()
     sector = rules.agents.get(head) or _sector(span.text, rules)
-    return sector in STATE_SECTORS or head in rules.state_roles or _known_body(span.text, rules)
+    return sector in STATE_SECTORS or head in rules.state_roles or _state_body(span.text, rules)
 
 
 def business_named(tok: Token, ents: ArticleEntities, rules: EventRules) -> bool:
@@ -179,6 +179,15 @@ def _known_body(name: str, rules: EventRules) -> bool:
         return True  # a country's name inside another ("Air UK", "Royal Dutch Shell") makes no body of it
     sector = _sector_within(words, rules)
     return sector is not None and sector != "BUS"
+
+
+def _state_body(name: str, rules: EventRules) -> bool:
+    """A known body of the state or of states: an IGO, a country's name, or a name holding a state agent
+    ("Ministry of Finance"), not one holding labour or farmers ("Three black workers")."""
+    words = _name_words(name)
+    if name.lower() in rules.international or geo.country_code(name) or any(w.lower() in rules.international for w in words):
+        return True
+    return _sector_within(words, rules) in STATE_SECTORS
 
 
 def _company_name(name: str, rules: EventRules) -> bool:
