@@ -24,8 +24,8 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     role = span.root.lemma_.lower()
     if (role in rules.business_roles or role in rules.agents) and _role_of_a_body(span.root, ents, rules):
         return True  # "the chairman of the African Union Commission"
-    if any(t.lemma_.lower() in rules.business_roles and not _role_of_a_body(t, ents, rules)
-           for t in (span.root, *span.root.conjuncts)):
+    if any(t.lemma_.lower() in rules.business_roles and (t.i == span.root.i or not _role_of_a_body(t, ents, rules))
+           for t in (span.root, *span.root.conjuncts)):  # (the head's body was looked at just above)
         return False  # "president and chief executive Rhys Eaton": a role in business (not "chairman of the
         # African Union Commission": a role of a political body)
     if entity is not None:
@@ -92,7 +92,7 @@ def state_actor(span: Span | None, entity: Entity | None, ents: ArticleEntities,
         return entity.type in ("ORG", "PERSON") and political_entity(entity, ents, span.doc, rules) is True
     head = span.root.lemma_.lower()
     sector = rules.agents.get(head) or _sector(span.text, rules)
-    return sector in STATE_SECTORS or head in rules.state_roles or _state_body(span.text, rules)
+    return sector in STATE_SECTORS or head in rules.state_roles or _known_body(span.text, rules, state_only=True)
 
 
 def business_named(tok: Token, ents: ArticleEntities, rules: EventRules) -> bool:
@@ -171,23 +171,15 @@ def _name_words(name: str) -> list[str]:
     return name.replace("<", " ").replace(">", " ").replace("(", " ").replace(")", " ").split()
 
 
-def _known_body(name: str, rules: EventRules) -> bool:
+def _known_body(name: str, rules: EventRules, state_only: bool = False) -> bool:
     """An IGO or armed group of the actor dictionaries, a country's body ("White House"), or a name holding
-    a political agent ("Ministry of Finance", "Workers' Party", "UN Support Mission")."""
+    a political agent ("Ministry of Finance", "Workers' Party", "UN Support Mission"); with `state_only`,
+    an agent of the state ("Ministry of Finance", not "Three black workers")."""
     words = _name_words(name)
     if name.lower() in rules.international or geo.country_code(name) or any(w.lower() in rules.international for w in words):
         return True  # a country's name inside another ("Air UK", "Royal Dutch Shell") makes no body of it
     sector = _sector_within(words, rules)
-    return sector is not None and sector != "BUS"
-
-
-def _state_body(name: str, rules: EventRules) -> bool:
-    """A known body of the state or of states: an IGO, a country's name, or a name holding a state agent
-    ("Ministry of Finance"), not one holding labour or farmers ("Three black workers")."""
-    words = _name_words(name)
-    if name.lower() in rules.international or geo.country_code(name) or any(w.lower() in rules.international for w in words):
-        return True
-    return _sector_within(words, rules) in STATE_SECTORS
+    return sector in STATE_SECTORS if state_only else sector is not None and sector != "BUS"
 
 
 def _company_name(name: str, rules: EventRules) -> bool:

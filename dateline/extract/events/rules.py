@@ -16,8 +16,8 @@ NO_EVENT = "NONE"  # a phrasal rule's type for a sense that reports no event ("w
 @dataclass(frozen=True, eq=False)
 class Phrasal:
     """A word that codes its own event with one of `particles`, `objects`, `modifiers` or `complements`
-    ("found him guilty"); a rule that names more than one needs one of each ("carried out strikes"). With `only`, the word codes no
-    event at all without them ("lift sanctions", never "lifted off")."""
+    ("found him guilty"); a rule that names more than one needs one of each ("carried out strikes"). With
+    `only`, the word codes no event at all without them ("lift sanctions", never "lifted off")."""
 
     lemmas: frozenset[str]
     particles: frozenset[str]

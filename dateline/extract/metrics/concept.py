@@ -63,8 +63,9 @@ def _names_last(parts: list[str], number: Token) -> list[str]:
     """A name on its own ("GM", "Central Bank") says whose figure it is, not what it measures: after the
     phrases that do ("GM, figures" → "figures, GM")."""
     sent = doccache.sentence(number)
-    names = {e.text.lower().removeprefix("the ") for e in doccache.ents(number.doc)
-             if sent.start <= e.start < sent.end and e.label_ in NAME_LABELS}
+    names = doccache.memo(number.doc, ("names", sent.start), lambda: {
+        e.text.lower().removeprefix("the ") for e in doccache.ents(number.doc)
+        if sent.start <= e.start < sent.end and e.label_ in NAME_LABELS})
     return sorted(parts, key=lambda p: p.lower().removeprefix("the ") in names)
 
 

@@ -27,7 +27,8 @@ def excluded(tok: Token, value: float, unit: str | None, has_currency: bool, rul
         return True
     if has_currency:
         return False
-    return _date(tok, value, measure, rules) or _period_heading(tok, rules) or _clock_time(tok, rules) or (not unit and _part_of_name(tok, rules)) or _word_part(tok, rules)
+    return _date(tok, value, measure, rules) or _period_heading(tok, rules) or _clock_time(tok, rules) \
+        or (not unit and _part_of_name(tok, rules)) or _word_part(tok, rules)
 
 
 def _date(tok: Token, value: float, measure: bool, rules: MetricRules) -> bool:

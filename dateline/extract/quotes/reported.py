@@ -81,7 +81,7 @@ def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, in
     return start, _extend_over_quotes(ctx.text, end, ctx.directs_from(end))
 
 
-def _without_addressee(cue: Token, toks: list[Token], rules) -> list[Token]:
+def _without_addressee(cue: Token, toks: list[Token], rules: QuoteRules) -> list[Token]:
     """"told reporters Hyundai Motor expects …", "told Funaro Brazil had to …": whom it was told to, right after
     the cue, is no part of what was told (when the parse folded it into the clause)."""
     if cue.lemma_.lower() not in rules.telling_verbs or not toks or toks[0].i != cue.i + 1:
