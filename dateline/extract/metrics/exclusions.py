@@ -6,7 +6,6 @@ import re
 
 from spacy.tokens import Token
 
-from dateline.extract import doccache
 from dateline.extract.metrics.rules import MetricRules
 
 PHONE_RE = re.compile(r"^\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}$|^\d{3}-\d{4}$")
@@ -54,12 +53,17 @@ def _clock_time(tok: Token, rules: MetricRules) -> bool:
 
 
 def _period_heading(tok: Token, rules: MetricRules) -> bool:
-    """"Nine mths" alone on its line heads the figures of a results table: a period named, not measured."""
-    text = doccache.text(tok.doc)
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    words = text[start:end if end >= 0 else len(text)].split()
-    return len(words) == 2 and words[1].lower().rstrip(".") in rules.durations
+    """"Nine mths" alone on its line heads the figures of a results table: a period named, not measured
+    (read from the words beside it only, so that a long line costs nothing more)."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_.rstrip(".") not in rules.durations:
+        return False
+    return _line_break_at(doc, tok.i - 1) and _line_break_at(doc, tok.i + 2)
+
+
+def _line_break_at(doc, i: int) -> bool:
+    """Whether token `i` is a line break (spaCy makes one a whitespace token) or beyond the doc's edge."""
+    return not 0 <= i < len(doc) or (doc[i].is_space and "\n" in doc[i].text)
 
 
 def _part_of_name(tok: Token, rules: MetricRules) -> bool:
