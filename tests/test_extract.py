@@ -711,6 +711,24 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("A Moscow court convicted the men.", [("DISAPPROVE", "convicted")]),
     ("The chairman of Goodyear Tire and Rubber Co, a concern that survived a takeover bid, charged that "
      "raiders are undermining the nation's industrial base.", []),
+    # a court granting what is asked yields; a resignation accepted is a change of staff; backing away yields
+    ("Judge Marshall Selikoff granted the company's motion and discharged the jury.", [("CONCEDE", "granted")]),
+    ("President Reagan formally accepted the resignation of White House counsel Peter Wallison.", []),
+    ("Washington backed away from its demand for a new round of talks with Tokyo.", [("CONCEDE", "backed")]),
+    # what one is unlikely or unwilling to do is denied
+    ("The U.S. is unlikely to back away from its demand that quotas be set by objective criteria.",
+     [("REJECT", "back")]),
+    # a question reports nothing; one person agreeing to nothing written shares an opinion
+    ('"Is the president going to ask him to resign?" said Stephen Axilrod.', []),
+    ("The other Republican member of the board, Marvin Duncan, agreed.", []),
+    ("Iran and Iraq agreed.", [("AGREE", "agreed")]),
+    # unions named or with a nationality are workers, a committee of a company's board is the company's
+    ("The United Auto Workers and American Motors Corp agreed to resume talks on a new labor contract.", []),
+    ("Dutch port and transport union, FNV, agreed to an employers' request to reconvene peace talks.", []),
+    ("The United Auto Workers asked the government to raise tariffs on imported cars.", [("DEMAND", "asked")]),
+    ("The company said the special committee of its board plans to meet later today to consider this offer.", []),
+    ("Palestinians of the Israeli-occupied West Bank shunned work on Monday to protest at settlement of "
+     "immigrants on Arab land.", [("PROTEST", "shunned")]),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded
@@ -753,3 +771,13 @@ def test_units_carried_across_comparisons_and_lists(analyse):
                     "234 late last year.")[2]["metrics"]
     assert {round(m["value"], 1): m["normalized_unit"] for m in level} == {16100000.0: "mark", 381600000.0: "mark",
                                                                            230.0: "-"}
+
+
+def test_a_blank_line_ends_the_sentence(analyse):
+    """The parser ran "… the Larsen Co.\n\nDean also said …" into one sentence and the quote took "Dean"."""
+    doc, _, rows = analyse("President Howard Dean said the company will derive benefits of acquisitions from Ryan Milk "
+                           "to the Larsen Co.\n\nDean also said the company will benefit from its acquisition.")
+    assert [s.text.strip()[:4] for s in doc.sents] == ["Pres", "Dean"]
+    assert {q["quote_text"] for q in rows["quotes"]} == {
+        "the company will derive benefits of acquisitions from Ryan Milk to the Larsen Co.",
+        "the company will benefit from its acquisition."}

@@ -200,6 +200,24 @@ def _talked_about(trigger, rules: EventRules) -> bool:
                    for c in [*trigger.children, *sides])
 
 
+def _concurs(trigger) -> bool:
+    """"The other member of the board, Marvin Duncan, agreed.": one person agreeing to nothing written (or
+    "with" someone) shares an opinion; two sides that agree reach an agreement ("Iran and Iraq agreed")."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() != "agree" or any(
+            c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "conj") or (c.dep_ == "prep" and c.lower_ != "with")
+            for c in trigger.children):
+        return False
+    subject = actors.subject(trigger)
+    return subject is not None and subject.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subject.children)
+
+
+def _in_a_question(trigger) -> bool:
+    """"Is the president going to ask him?", "How can I tell … if the United States does not want to offer
+    us grain?": an act in a question is asked about, not reported (the "?" hangs on its clause's verb)."""
+    heads = {trigger.i, *(a.i for a in trigger.ancestors)}
+    return any(t.text == "?" and t.head.i in heads for t in trigger.sent)
+
+
 def _passive(verb) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -207,11 +225,11 @@ def _passive(verb) -> bool:
 def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
     """The event word is used in a sense that reports no event (each check says which)."""
     if _reporting_formula(verb, rules) or _figure_complement(trigger) or _talked_about(trigger, rules) \
-            or _a_measured_share(trigger, rules):
+            or _a_measured_share(trigger, rules) or _in_a_question(trigger):
         return True
     by_kind = {
         "AID": lambda: _information_given(verb, rules),
-        "AGREE": lambda: _law_proposed(verb, rules),
+        "AGREE": lambda: _law_proposed(verb, rules) or _concurs(trigger),
         "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),
         "DEMAND": lambda: _a_question(trigger, rules) or _demand_of_no_one(trigger) or _market_demand(trigger, rules),
         "ASSAULT": lambda: _struggles_to(trigger) or _figurative_attack(trigger, rules),

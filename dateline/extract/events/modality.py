@@ -47,6 +47,8 @@ def _is_negated(tok: Token, rules: EventRules) -> bool:
         return True
     if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.head.children):
         return True  # "were not prepared to negotiate": the negation is on the copula of the readiness
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rules.unreadiness:
+        return True  # "is unlikely to back away", "unwilling to meet"
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in rules.negative_subjects or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
                for s in subjects)

@@ -30,6 +30,8 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         # African Union Commission": a role of a political body)
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
+    if _role_of_a_business(span.root, ents, rules):
+        return False  # "representatives of CBS Inc", "the special committee of its board"
     members = _members(span.root, rules)
     if members is not None:
         return is_political(span.doc[members.left_edge.i:members.i + 1], None, ents, rules)
@@ -58,12 +60,27 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
 
 
 def civilian(span: Span | None, entity: Entity | None, rules: EventRules) -> bool:
-    """Whether an unnamed actor is people outside the state: workers, farmers, teachers, the press ("the
-    union", "cattlemen", "bolivian central bank employees")."""
-    if span is None or len(span) == 0 or entity is not None or any(t.ent_type_ in ("GPE", "NORP") for t in span):
-        return False  # ("members of Myanmar's Rohingya community" are a people)
-    head = span.root.lemma_.lower()
-    return head in rules.civilian_roles or (rules.agents.get(head) or _sector(span.text, rules)) in rules.civilian_sectors
+    """Whether an actor is people outside the state: workers, farmers, teachers, the press ("the union",
+    "cattlemen", "bolivian central bank employees", "the Dutch transport union, FNV", "United Auto Workers")."""
+    if span is None or len(span) == 0:
+        return False
+    heads = [span.root.lemma_.lower()] if not span.root.ent_type_ else []  # (a name's head is its entity's)
+    if entity is not None and entity.type == "ORG":
+        if _known_body(entity.name, rules, state_only=True) or entity.name.lower() in rules.international:
+            return False
+        heads.append(_name_head(entity.name))
+    by_head = {rules.agents.get(h) or _agent_sector(h, rules) for h in heads} - {"CVL"}
+    if any(h in rules.civilian_roles or h.rstrip("s") in rules.civilian_roles for h in heads) \
+            or by_head & rules.civilian_sectors:
+        return True
+    # a people is no civilian class: "members of Myanmar's Rohingya community", "Palestinians of the West Bank"
+    return not any(t.ent_type_ in ("GPE", "NORP") for t in span) and _sector(span.text, rules) in rules.civilian_sectors
+
+
+def _name_head(name: str) -> str:
+    """The head word of a name: "United Auto Workers" → workers, "Writers Guild of America" → guild."""
+    words = _name_words(name.split(" of ")[0])
+    return words[-1].lower() if words else ""
 
 
 def _role_of_a_body(role: Token, ents: ArticleEntities, rules: EventRules) -> bool:
@@ -78,6 +95,15 @@ def _role_of_a_body(role: Token, ents: ArticleEntities, rules: EventRules) -> bo
             if sector is not None and sector != "BUS":
                 return True
     return False
+
+
+def _role_of_a_business(role: Token, ents: ArticleEntities, rules: EventRules) -> bool:
+    """Whether a role or a body is "of" a business: a company the article names, a business noun, or an
+    unnamed organ of a company ("its board")."""
+    unnamed_business = rules.business_bodies | rules.company_organs  # (not "of the West Bank")
+    return any(g.dep_ == "pobj" and (business_named(g, ents, rules)
+                                     or (g.lemma_.lower() in unnamed_business and ents.mention_at(g.i) is None))
+               for p in role.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
 
 
 def state_actor(span: Span | None, entity: Entity | None, ents: ArticleEntities, rules: EventRules) -> bool:

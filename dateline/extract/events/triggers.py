@@ -54,8 +54,9 @@ def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
     """The event of a verb with its particle or its object (what it is done to: the object, the subject
     of a passive, "sanctions were lifted", what it asks "for", or what a noun is "of": "the withdrawal of the
     nomination"). A preposition of time is no particle: "called the king on Saturday" telephoned him,
-    "called on the king" demanded."""
-    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and not _of_time(c, rules)}
+    "called on the king" demanded. An adverb may be one ("back away from", parsed as advmod)."""
+    particles = {c.lower_ for c in tok.children if (c.dep_ in ("prt", "prep") and not _of_time(c, rules))
+                 or (c.dep_ == "advmod" and c.pos_ == "ADV")}
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     objects |= {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and (
         c.lower_ == "for" or (c.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"))) for o in c.children if o.dep_ == "pobj"}
