@@ -729,6 +729,17 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("The company said the special committee of its board plans to meet later today to consider this offer.", []),
     ("Palestinians of the Israeli-occupied West Bank shunned work on Monday to protest at settlement of "
      "immigrants on Arab land.", [("PROTEST", "shunned")]),
+    ("Venezuela agreed last Friday with its bank advisory committee to lower the interest margin.",
+     [("AGREE", "agreed")]),
+    # a person whose role is a doctor's is no political actor; a colonel who speaks for a coalition is
+    ("Chicago physician LeRoy Pesch said he has had discussions with several shareholders of the company.", []),
+    ("Saudi coalition spokesperson Colonel Turki al-Malki said that they support the UN call for a ceasefire.",
+     [("SUPPORT", "support")]),
+    # a report released is words made public; earnings that decline by a figure fall; a source out of reach
+    ("Committee Republicans released a separate, more optimistic report predicting continued stable growth.", []),
+    ("Iran released two British prisoners.", [("RETREAT", "released")]),
+    ("Ford Canada said earnings from its Canadian operations declined 75.4 mln dlrs to 104.0.", []),
+    ("A union spokesman was not immediately available to discuss the content of the press conference.", []),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded

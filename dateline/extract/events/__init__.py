@@ -43,6 +43,17 @@ def _information_given(verb, rules: EventRules) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in rules.information_objects for c in verb.children)
 
 
+def _text_released(trigger, rules: EventRules) -> bool:
+    """"Committee Republicans released a separate report", "the release of the figures": a text or figures
+    made public are words, not people or property let go."""
+    if trigger.lemma_.lower() not in rules.releasing_verbs:
+        return False
+    texts = rules.reference.document_nouns | rules.information_objects
+    things = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in texts for t in things)
+
+
 def _law_proposed(verb, rules: EventRules) -> bool:
     """"would offer a bill", "intended to offer legislation": law-making at home, no offer to anyone."""
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in rules.law_objects for c in verb.children)
@@ -50,7 +61,10 @@ def _law_proposed(verb, rules: EventRules) -> bool:
 
 def _reporting_formula(verb, rules: EventRules) -> bool:
     """"declined to comment", "asked not to be identified", "asked that his name not be used": the source
-    protected, no event."""
+    protected, no event; and "was not available to discuss the content": a source out of reach."""
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "acomp" and c.lemma_.lower() in rules.availability
+                                               for c in (verb.head, *verb.head.children)):
+        return True
     return any((c.dep_ == "xcomp" and c.lemma_.lower() in rules.reporting_formulas)
                or (c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" and g.lemma_.lower() in rules.reporting_formulas
                                              for g in c.children)) for c in verb.children)
@@ -63,8 +77,13 @@ def _figure_complement(trigger) -> bool:
         return False
     figures = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "by")
                for g in c.children if g.dep_ == "pobj"]
-    return any(g.like_num or g.ent_type_ in FIGURES or (any(k.dep_ == "nummod" for k in g.children)
-                                                        and not any(k.dep_ == "det" for k in g.children)) for g in figures)
+    return any(_is_figure(g) for g in figures)
+
+
+def _is_figure(tok) -> bool:
+    """"150 mln dlrs", "2,978 units", "104.0" (not "the two men")."""
+    return tok.like_num or tok.ent_type_ in FIGURES or (any(k.dep_ == "nummod" for k in tok.children)
+                                                        and not any(k.dep_ == "det" for k in tok.children))
 
 
 def _a_measured_share(trigger, rules: EventRules) -> bool:
@@ -150,9 +169,13 @@ def _talks_of_a_thing(trigger) -> bool:
 
 
 def _refuses_nothing(trigger) -> bool:
-    """"the trade surplus started to decline sharply": a verb of refusal with no object, clause or infinitive
-    is the verb in its other sense (to fall), not a rejection."""
-    return trigger.pos_ == "VERB" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "nsubjpass") for c in trigger.children)
+    """"the trade surplus started to decline sharply", "earnings declined 75.4 mln dlrs": a verb of refusal with
+    no object (or a figure for one), clause or infinitive is the verb in its other sense (to fall), not a rejection."""
+    def a_figure(tok) -> bool:
+        return _is_figure(tok) if tok.dep_ == "dobj" else all(_is_figure(g) for g in tok.children if g.dep_ == "pobj")
+    return trigger.pos_ == "VERB" and not any(
+        c.dep_ in ("xcomp", "ccomp", "nsubjpass") or (c.dep_ in ("dobj", "prep") and not a_figure(c))
+        for c in trigger.children)
 
 
 def _details_withheld(verb, rules: EventRules) -> bool:
@@ -201,11 +224,11 @@ def _talked_about(trigger, rules: EventRules) -> bool:
 
 
 def _concurs(trigger) -> bool:
-    """"The other member of the board, Marvin Duncan, agreed.": one person agreeing to nothing written (or
-    "with" someone) shares an opinion; two sides that agree reach an agreement ("Iran and Iraq agreed")."""
+    """"The other member of the board, Marvin Duncan, agreed.": one person agreeing to nothing written shares
+    an opinion; two sides that agree reach an agreement ("Iran and Iraq agreed", "Venezuela agreed with its
+    bank committee")."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() != "agree" or any(
-            c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "conj") or (c.dep_ == "prep" and c.lower_ != "with")
-            for c in trigger.children):
+            c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "conj", "prep") for c in trigger.children):
         return False
     subject = actors.subject(trigger)
     return subject is not None and subject.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subject.children)
@@ -229,6 +252,7 @@ def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
         return True
     by_kind = {
         "AID": lambda: _information_given(verb, rules),
+        "RETREAT": lambda: _text_released(trigger, rules),
         "AGREE": lambda: _law_proposed(verb, rules) or _concurs(trigger),
         "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),
         "DEMAND": lambda: _a_question(trigger, rules) or _demand_of_no_one(trigger) or _market_demand(trigger, rules),

@@ -252,11 +252,14 @@ def _political_person(entity: Entity, ents: ArticleEntities, doc: Doc, rules: Ev
     # ("Sen. David Boren": a title the model took into the name)
     for words, bodies in (_role_words(doc, ents, m.token_start, m.token_end) for m in ents.mentions if m.entity is entity):
         body_kinds = {political_entity(b, ents, doc, rules) for b in bodies if b.type == "ORG"}
+        in_politics = any(w in rules.political_roles or rules.agents.get(w) not in (None, *rules.private_sectors)
+                          for w in words)
         if False in body_kinds or (True not in body_kinds and any(
-                w in rules.business_roles or rules.agents.get(w) == "BUS" for w in words)):
-            return False  # a chairman of a company, not of the African Union Commission
-        if any(b.type != "ORG" or political_entity(b, ents, doc, rules) for b in bodies) \
-                or any(w in rules.political_roles or rules.agents.get(w) not in (None, "BUS") for w in words):
+                w in rules.business_roles or rules.agents.get(w) == "BUS"
+                or (rules.agents.get(w) in rules.private_sectors and not in_politics) for w in words)):
+            return False  # a chairman of a company (not of the African Union Commission), "Chicago physician LeRoy
+            # Pesch" (not "coalition spokesperson Colonel Turki al-Malki")
+        if in_politics or any(b.type != "ORG" or political_entity(b, ents, doc, rules) for b in bodies):
             political = True
     return political
 
