@@ -792,3 +792,26 @@ def test_a_blank_line_ends_the_sentence(analyse):
     assert {q["quote_text"] for q in rows["quotes"]} == {
         "the company will derive benefits of acquisitions from Ryan Milk to the Larsen Co.",
         "the company will benefit from its acquisition."}
+
+
+@pytest.mark.parametrize("text, said", [
+    # a phrase the clause opens with, or its subject, that the parse hung on the cue, is part of what was said
+    ("They said with real growth at an estimated 1.9 pct in calendar 1986, the government was likely to hold "
+     "its course.", "with real growth at an estimated 1.9 pct in calendar 1986, the government was likely to hold "
+                    "its course."),
+    ("The company told the task force the new distribution company, under the limited partnership alternative "
+     "or otherwise, would continue to be fully regulated by state regulators.",
+     "the new distribution company, under the limited partnership alternative or otherwise, would continue to "
+     "be fully regulated by state regulators."),
+    # when and where it was said is not (nor the comma before the clause)
+    ("He said on Tuesday, the government would fall within weeks.", "the government would fall within weeks."),
+    ("He said in an interview, the government would fall within weeks.", "the government would fall within weeks."),
+])
+def test_what_the_parse_hung_on_the_cue(analyse, text, said):
+    assert [q["quote_text"] for q in analyse(text)[2]["quotes"]] == [said]
+
+
+def test_a_source_asking_for_anonymity_is_not_quoted(analyse):
+    quotes = analyse("An official from a leading conservation group, who asked not to be identified, said the "
+                     "panel's move was an unfortunate first action.")[2]["quotes"]
+    assert [q["quote_text"] for q in quotes] == ["the panel's move was an unfortunate first action."]

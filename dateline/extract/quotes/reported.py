@@ -55,6 +55,8 @@ def _withheld(cue: Token, rules: QuoteRules) -> bool:
         return True
     if cue.lemma_.lower() in rules.withholding_verbs and any(c.dep_ == "xcomp" for c in cue.children):
         return True
+    if any((c.dep_ == "xcomp" or c.dep_ == "dobj") and c.lemma_.lower() in rules.anonymity for c in cue.children):
+        return True  # "who asked not to be identified", "requested anonymity"
     negated = any(c.dep_ == "neg" for c in cue.children)
     # "did not disclose the terms": an object that was not given is no quote (a clause not said still is)
     told_nothing = any(c.dep_ == "dobj" for c in cue.children) and not any(c.dep_ == "ccomp" for c in cue.children)
@@ -71,10 +73,15 @@ def _clause_span(ctx: QuoteContext, cue: Token, content: Token) -> tuple[int, in
                 for t in c.subtree if not t.is_space]
     if len(toks) < 3:
         return None
-    toks = sorted(toks + _misparsed_subject(cue, content, toks), key=lambda t: t.i)
+    toks = sorted(toks + _misparsed_subject(cue, content, toks) + _misparsed_opening(cue, content, toks, ctx.rules),
+                  key=lambda t: t.i)
     toks = _without_addressee(cue, toks, ctx.rules)
     while len(toks) > 1 and toks[-1].text in OPENING:
         toks.pop()  # ", <Bryson Oil and Gas Plc> said": the bracket that opens the speaker's name is not said
+    while len(toks) > 1 and toks[0].text in (",", ";", ":", "--") and content.i > cue.i:
+        toks.pop(0)  # "said on Tuesday, the government …": the comma before the clause is not said
+    if len(toks) < 3:
+        return None
     start, end = span_chars(toks)
     if content.i > cue.i and end < len(ctx.text) and ctx.text[end:end + 1] in ".?!":
         end += 1  # the clause's closing punctuation, when the cue comes first
@@ -91,6 +98,34 @@ def _without_addressee(cue: Token, toks: list[Token], rules: QuoteRules) -> list
             toks[k].lemma_.lower() in rules.audience or toks[k].ent_type_ == "PERSON"):
         k += 1
     return toks[k:]
+
+
+def _misparsed_opening(cue: Token, content: Token, toks: list[Token], rules: QuoteRules) -> list[Token]:
+    """What the parse hung on the cue between it and a clause without "that": a phrase the clause opens with
+    ("They said with real growth at 1.9 pct, the government was likely to …"), or the clause's subject taken
+    for the addressee's apposition ("told the task force the new company, under …, would continue")."""
+    if content.dep_ != "ccomp" or content.i < cue.i or any(c.dep_ == "mark" for c in content.children):
+        return []
+    first = min((t.i for t in toks if not t.is_punct), default=toks[0].i)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children):
+        opening = [c for c in cue.children if cue.i < c.i < first and c.dep_ in ("prep", "advcl", "npadvmod")]
+        if not opening or cue.doc[first - 1].text != "," or any(_an_occasion(c, rules) for c in opening):
+            return []
+        start = min(c.left_edge.i for c in opening)
+    else:
+        addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first), None)
+        subject = next((c for c in addressee.children if c.dep_ == "appos"), None) if addressee is not None else None
+        if subject is None:
+            return []
+        start = subject.left_edge.i
+    held = {t.i for t in toks}
+    return [t for t in cue.doc[start:first] if not t.is_space and t.i not in held]
+
+
+def _an_occasion(phrase: Token, rules: QuoteRules) -> bool:
+    """"in an interview", "on Tuesday", "in a statement": when or where the words were said."""
+    heads = [phrase, *(g for g in phrase.children if g.dep_ == "pobj")]
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in rules.occasions for t in heads)
 
 
 def _misparsed_subject(cue: Token, content: Token, toks: list[Token]) -> list[Token]:

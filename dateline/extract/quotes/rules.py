@@ -20,8 +20,10 @@ class QuoteRules:
     about_cues: frozenset[str]  # verbs whose "about" phrase is what is attributed
     infinitive_cues: frozenset[str]
     withholding_verbs: frozenset[str]  # "declined to comment on …": nothing said
+    anonymity: frozenset[str]  # "asked not to be identified": the source protected
     telling_verbs: frozenset[str]  # "told reporters …": the addressee is not part of what was told
     audience: frozenset[str]
+    occasions: frozenset[str]  # "said in an interview": where words were said
     introducing_cues: frozenset[str]
     title_small_words: frozenset[str]
     title_words: frozenset[str]
@@ -40,8 +42,9 @@ class QuoteRules:
             noun_cues=_learned(vocab, "NOUN", vocab.entry(FILE, "learned.noun_rate")) | vocab.word_set(FILE, "cues.nouns"),
             object_cues=object_cues, about_cues=object_cues | vocab.word_set(FILE, "cues.about"),
             infinitive_cues=vocab.word_set(FILE, "cues.infinitive"),
-            withholding_verbs=vocab.word_set(FILE, "cues.withholding"),
+            withholding_verbs=vocab.word_set(FILE, "cues.withholding"), anonymity=vocab.word_set(FILE, "cues.anonymity"),
             telling_verbs=vocab.word_set(FILE, "cues.telling"), audience=vocab.word_set(FILE, "cues.audience"),
+            occasions=vocab.word_set(FILE, "cues.occasions") | reference.document_nouns,
             introducing_cues=vocab.word_set(FILE, "cues.introducing"),
             title_small_words=vocab.word_set(FILE, "marks.title_small_words"), title_words=shared.title_words,
             person_pronouns=shared.person_pronouns, attribution_inside=_attribution_inside(vocab),
