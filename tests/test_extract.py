@@ -740,6 +740,11 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("Iran released two British prisoners.", [("RETREAT", "released")]),
     ("Ford Canada said earnings from its Canadian operations declined 75.4 mln dlrs to 104.0.", []),
     ("A union spokesman was not immediately available to discuss the content of the press conference.", []),
+    # a group is what names it; a loan issued is debt sold on the market
+    ("The Redstone group and the management group have both agreed not to buy more shares of the company.", []),
+    ("The rebel group attacked a police station.", [("ASSAULT", "attacked")]),
+    ("Belgium is to issue a 150 billion franc, eight-year state loan carrying a coupon of eight pct.", []),
+    ("Japan gave Kenya a loan of 50 mln dlrs.", [("AID", "loan")]),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded

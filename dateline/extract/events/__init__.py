@@ -54,6 +54,13 @@ def _text_released(trigger, rules: EventRules) -> bool:
     return any(t.lemma_.lower() in texts for t in things)
 
 
+def _borrowed(trigger, rules: EventRules) -> bool:
+    """"Belgium is to issue a 150 billion franc, eight-year state loan": a loan issued, floated or raised is
+    debt sold on the market, not aid."""
+    node = trigger.head if trigger.dep_ == "appos" else trigger  # ("a 150 billion franc, … loan")
+    return trigger.pos_ == "NOUN" and node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in rules.borrowing_verbs
+
+
 def _law_proposed(verb, rules: EventRules) -> bool:
     """"would offer a bill", "intended to offer legislation": law-making at home, no offer to anyone."""
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in rules.law_objects for c in verb.children)
@@ -251,7 +258,7 @@ def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
             or _a_measured_share(trigger, rules) or _in_a_question(trigger):
         return True
     by_kind = {
-        "AID": lambda: _information_given(verb, rules),
+        "AID": lambda: _information_given(verb, rules) or _borrowed(trigger, rules),
         "RETREAT": lambda: _text_released(trigger, rules),
         "AGREE": lambda: _law_proposed(verb, rules) or _concurs(trigger),
         "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),

@@ -47,6 +47,8 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     named = [political_entity(m.entity, ents, span.doc, rules) for m in _named_in(span, ents)]
     if True in named:
         return True  # "Member of Parliament Tanmanjeet Singh Dhesi", "Iraqi officials"
+    if head in rules.collective_nouns and not _collective_in_politics(span.root, named, rules):
+        return None if None in named else False  # "the Redstone group", "the management group"
     sector = _sector(span.text, rules)
     if sector is not None:
         return sector != "BUS"
@@ -57,6 +59,13 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
     if None in named or (span.root.pos_ == "PROPN" and span.root.text[:1].isupper()):
         return None if not _company_name(span.text, rules) else False
     return False
+
+
+def _collective_in_politics(head: Token, named: list, rules: EventRules) -> bool:
+    """A group is what names it: not one named for a business or its organs ("the management group"), nor one
+    whose name the dictionaries do not know ("the Redstone group"); else what the actor nouns say of it."""
+    business = rules.business_words | rules.company_organs
+    return not named and not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in business for c in head.children)
 
 
 def civilian(span: Span | None, entity: Entity | None, rules: EventRules) -> bool:

@@ -86,6 +86,7 @@ class EventRules:
     sending_verbs: frozenset[str] = word_field("triggers.sending_verbs")
     mention_verbs: frozenset[str] = word_field("triggers.mention_verbs")
     releasing_verbs: frozenset[str] = word_field("triggers.releasing_verbs")
+    borrowing_verbs: frozenset[str] = word_field("triggers.borrowing_verbs")
     negative_subjects: frozenset[str] = word_field("modality.negative_subjects")
     partner_verbs: frozenset[str] = word_field("actors.partner_verbs")
     collective_nouns: frozenset[str] = word_field("actors.collective_nouns")
