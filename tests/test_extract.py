@@ -745,6 +745,14 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("The rebel group attacked a police station.", [("ASSAULT", "attacked")]),
     ("Belgium is to issue a 150 billion franc, eight-year state loan carrying a coupon of eight pct.", []),
     ("Japan gave Kenya a loan of 50 mln dlrs.", [("AID", "loan")]),
+    ("In the last three months Indonesia has taken out new loans totalling 1.55 billion dlrs.", []),
+    # what is carried out, shot down, restored or withdrawn decides
+    ("Iraq carried out a search of the ships.", []),
+    ("A Serbian army jet shot down a helicopter carrying EC truce monitors.", [("ASSAULT", "shot")]),
+    ("Regan leaked a story, quickly shot down by others in the administration.", []),
+    ("The Saudis hope to restore confidence and prices.", []),
+    ("Israel and Egypt restored diplomatic relations.", [("SUPPORT", "restored")]),
+    ("S and P withdrew the BB-plus ratings on the unit's debentures.", []),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded
