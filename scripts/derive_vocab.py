@@ -164,16 +164,20 @@ def derive_agents(lexicons: Path) -> list[tuple[str, str]]:
 
 def derive_international_actors(lexicons: Path) -> list[str]:
     """Names of the Phoenix international actors (IGOs such as the UN and NATO, NGOs, their officers):
-    political actors that belong to no one country."""
-    names = set()
+    political actors that belong to no one country. Multinational companies (codes MNC…) are businesses."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    name = None
     for raw in (lexicons / "Phoenix.International.actors.txt").read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0]
-        if not line.strip() or line[:1].isspace() or line.lstrip().startswith("["):
+        if not line.strip():
             continue
-        name = line.split("[", 1)[0].strip().lstrip("+").strip("_ ").replace("_", " ").lower()
-        if re.fullmatch(r"[a-z][a-z .'\-]*", name) and 1 <= len(name.split()) <= 6:
-            names.add(name)
-    return sorted(names)
+        if not (line[:1].isspace() or line.lstrip().startswith("[")):
+            name = line.split("[", 1)[0].strip().lstrip("+").strip("_ ").replace("_", " ").lower()
+            codes.setdefault(name, set())
+        if name is not None:
+            codes[name] |= set(re.findall(r"\[([A-Z]+)", line))  # on the name's line or the lines after it
+    return sorted(n for n, found in codes.items() if re.fullmatch(r"[a-z][a-z .'\-]*", n) and 1 <= len(n.split()) <= 6
+                  and not (found and all(c.startswith("MNC") for c in found)))
 
 
 def derive_quote_cues(lexicons: Path) -> list[str]:

@@ -753,6 +753,12 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("The Saudis hope to restore confidence and prices.", []),
     ("Israel and Egypt restored diplomatic relations.", [("SUPPORT", "restored")]),
     ("S and P withdrew the BB-plus ratings on the unit's debentures.", []),
+    # union members are workers; a spokesman named for a company is the company's; a price charged is the market's
+    ("The agreement had been rejected by union members at the other plants.", []),
+    ("American Motors Corp said it would close a plant. An American Motors spokesman said no time has yet been "
+     "set to resume the talks.", []),
+    ("Oil traders said Exxon Corp's Exxon U.S.A. unit reduced the price it charges contract barge customers.", []),
+    ("The U.S. lifted the sanctions it imposed on Poland.", [("RETREAT", "lifted")]),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded

@@ -99,3 +99,12 @@ def test_the_model_is_a_setting(monkeypatch):
     assert nlp.model_name() == "no_such_model_xyz" and nlp.model_name("other") == "other"
     with pytest.raises(RuntimeError, match="no_such_model_xyz"):
         nlp.load_model()
+
+
+def test_international_actors_are_not_companies():
+    """Phoenix lists multinational companies (codes MNC…) among its international actors; they are businesses."""
+    from dateline.extract.rules import load_rules
+
+    international = load_rules().events.international
+    assert {"united nations", "nato", "red crescent"} <= international
+    assert not {"exxon", "toyota", "exxon mobil"} & international

@@ -30,8 +30,9 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         # African Union Commission": a role of a political body)
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
-    if _role_of_a_business(span.root, ents, rules):
-        return False  # "representatives of CBS Inc", "the special committee of its board"
+    if _of_a_business(span, ents, rules):
+        return False  # "representatives of CBS Inc", "an American Motors spokesman", "Dillard Spriggs of Petroleum
+        # Analysis Ltd"
     members = _members(span.root, rules)
     if members is not None:
         return is_political(span.doc[members.left_edge.i:members.i + 1], None, ents, rules)
@@ -54,8 +55,6 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         return sector != "BUS"
     if head in rules.political_roles or head in rules.actor_nouns:
         return True
-    if named and all(n is False for n in named):
-        return False  # "Dillard Spriggs of Petroleum Analysis Ltd": a person the article places in business
     if None in named or (span.root.pos_ == "PROPN" and span.root.text[:1].isupper()):
         return None if not _company_name(span.text, rules) else False
     return False
@@ -74,6 +73,7 @@ def civilian(span: Span | None, entity: Entity | None, rules: EventRules) -> boo
     if span is None or len(span) == 0:
         return False
     heads = [span.root.lemma_.lower()] if not span.root.ent_type_ else []  # (a name's head is its entity's)
+    heads += [c.lemma_.lower() for c in span.root.children if c.dep_ == "compound" and not c.ent_type_]  # "union members"
     if entity is not None and entity.type == "ORG":
         if _known_body(entity.name, rules, state_only=True) or entity.name.lower() in rules.international:
             return False
@@ -83,7 +83,8 @@ def civilian(span: Span | None, entity: Entity | None, rules: EventRules) -> boo
             or by_head & rules.civilian_sectors:
         return True
     # a people is no civilian class: "members of Myanmar's Rohingya community", "Palestinians of the West Bank"
-    return not any(t.ent_type_ in ("GPE", "NORP") for t in span) and _sector(span.text, rules) in rules.civilian_sectors
+    named_as = span.doc[span.start:span.root.i + 1].text  # "union members" (not "… at the other plants")
+    return not any(t.ent_type_ in ("GPE", "NORP") for t in span) and _sector(named_as, rules) in rules.civilian_sectors
 
 
 def _name_head(name: str) -> str:
@@ -104,6 +105,12 @@ def _role_of_a_body(role: Token, ents: ArticleEntities, rules: EventRules) -> bo
             if sector is not None and sector != "BUS":
                 return True
     return False
+
+
+def _of_a_business(span: Span, ents: ArticleEntities, rules: EventRules) -> bool:
+    """A role or body of a business: "of" one (`_role_of_a_business`), or named only for businesses."""
+    named = [political_entity(m.entity, ents, span.doc, rules) for m in _named_in(span, ents)]
+    return _role_of_a_business(span.root, ents, rules) or (bool(named) and all(n is False for n in named))
 
 
 def _role_of_a_business(role: Token, ents: ArticleEntities, rules: EventRules) -> bool:
@@ -194,9 +201,11 @@ def political_entity(entity: Entity, ents: ArticleEntities, doc: Doc, rules: Eve
     if entity.type in PLACES:
         return True
     if entity.type == "ORG":
-        if _company_name(entity.name, rules) or _called_a_business(entity, ents, doc, rules):
+        if _company_name(entity.name, rules):
             return False
-        return True if _known_body(entity.name, rules) else None
+        if _known_body(entity.name, rules):
+            return True  # (a body the dictionaries know stays one beside a business word: "EC producers")
+        return False if _called_a_business(entity, ents, doc, rules) else None
     if entity.type == "PERSON":
         return _political_person(entity, ents, doc, rules)
     return False

@@ -58,6 +58,8 @@ def _phrasal_type(tok: Token, lemma: str, rules: EventRules) -> str | None:
     particles = {c.lower_ for c in tok.children if (c.dep_ in ("prt", "prep") and not _of_time(c, rules))
                  or (c.dep_ == "advmod" and c.pos_ == "ADV")}
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if tok.dep_ == "relcl" and not objects:
+        objects.add(tok.head.lemma_.lower())  # "the price it charges customers", "the sanctions it lifted"
     objects |= {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and (
         c.lower_ == "for" or (c.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"))) for o in c.children if o.dep_ == "pobj"}
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
