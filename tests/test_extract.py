@@ -759,6 +759,10 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
      "set to resume the talks.", []),
     ("Oil traders said Exxon Corp's Exxon U.S.A. unit reduced the price it charges contract barge customers.", []),
     ("The U.S. lifted the sanctions it imposed on Poland.", [("RETREAT", "lifted")]),
+    # a deal struck agrees; an auction that yields a figure gives a return
+    ("Israel and Hamas struck a deal on prisoners.", [("AGREE", "struck")]),
+    ("This week's Ontario government auction of treasury bills yielded an average of 7.28 pct.", []),
+    ("The rebels yielded two towns to the army.", [("CONCEDE", "yielded")]),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded

@@ -87,6 +87,21 @@ def _figure_complement(trigger) -> bool:
     return any(_is_figure(g) for g in figures)
 
 
+def _yields_a_figure(trigger, rules: EventRules) -> bool:
+    """"the auction of treasury bills yielded an average of 7.28 pct": a thing that yields a figure gives a return,
+    not a concession (an actor still allows "the export of 60,500 tonnes")."""
+    subject = actors.subject(trigger)
+    if subject is None or subject.pos_ == "PRON" or actors.is_actor(subject, rules):
+        return False
+    def a_figure(tok, digits: bool) -> bool:
+        return tok.like_num or tok.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or (digits and any(
+            k.dep_ == "nummod" and any(ch.isdigit() for ch in k.text) for k in tok.children))  # (not "two towns")
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    measured = [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                if g.dep_ == "pobj"]
+    return trigger.pos_ == "VERB" and (any(a_figure(o, False) for o in objects) or any(a_figure(g, True) for g in measured))
+
+
 def _is_figure(tok) -> bool:
     """"150 mln dlrs", "2,978 units", "104.0" (not "the two men")."""
     return tok.like_num or tok.ent_type_ in FIGURES or (any(k.dep_ == "nummod" for k in tok.children)
@@ -259,6 +274,7 @@ def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
         return True
     by_kind = {
         "AID": lambda: _information_given(verb, rules) or _borrowed(trigger, rules),
+        "CONCEDE": lambda: _yields_a_figure(trigger, rules),
         "RETREAT": lambda: _text_released(trigger, rules),
         "AGREE": lambda: _law_proposed(verb, rules) or _concurs(trigger),
         "REJECT": lambda: _details_withheld(verb, rules) or _refuses_nothing(trigger),
