@@ -838,3 +838,12 @@ def test_a_source_asking_for_anonymity_is_not_quoted(analyse):
     quotes = analyse("An official from a leading conservation group, who asked not to be identified, said the "
                      "panel's move was an unfortunate first action.")[2]["quotes"]
     assert [q["quote_text"] for q in quotes] == ["the panel's move was an unfortunate first action."]
+
+
+def test_a_name_ending_as_a_company_does_is_no_person(analyse):
+    """The model read "B.F. Goodrich Co" and "Goodrich" as people; "it" then meant the last place named."""
+    _, ents, rows = analyse("B.F. Goodrich Co said it will phase out the production of aircraft tires in Akron, "
+                            "Ohio. Goodrich said it is prepared to discuss severance benefits with officials of "
+                            "the United Rubber Workers Union.")
+    assert {m.entity.name: m.entity.type for m in ents.mentions if "Goodrich" in m.text} == {"B.F. Goodrich Co": "ORG"}
+    assert rows["events"] == []

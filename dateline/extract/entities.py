@@ -184,7 +184,8 @@ def _in_company_name(tok) -> bool:
 
 def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
     """Entities of one article with every mention pointing at its fullest name."""
-    spans = _raw_spans(doc, rules)
+    spans = [(s, e, "ORG" if label == "PERSON" and e - s > 1 and doc[e - 1].text.rstrip(".") in rules.company_suffixes
+              else label) for s, e, label in _raw_spans(doc, rules)]  # "B.F. Goodrich Co" is no person
     span_texts = [(doc[s:e].text, label) for s, e, label in spans]
     persons = [t for (t, label), (s, e, _) in zip(span_texts, spans) if label == "PERSON" and e - s > 1]
     span_offices, offices = _offices(doc, spans, rules)
@@ -200,6 +201,11 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
                     and office <= offices.get(p, frozenset())]
             if full and (label in ("PERSON", "GPE", "ORG", "NORP") and len(words) <= 2):
                 text, label = max(full, key=len), "PERSON"
+            elif label == "PERSON":  # "Goodrich said" after "B.F. Goodrich Co said": the company, not a person
+                companies = [t for t, lab in span_texts if lab == "ORG" and _is_part(words, t.split())
+                             and t.split()[-1].rstrip(".") in rules.company_suffixes]
+                if companies:
+                    text, label = max(companies, key=len), "ORG"
         if label == "ORG":
             longer = [t for t, lab in span_texts if lab == label and len(t) > len(text) and text in t
                       and re.search(rf"\b{re.escape(text)}\b", t)]
