@@ -120,6 +120,18 @@ def test_model_numbers_labels_and_addresses_are_not_metrics(analyse):
     assert [(m["value"], m["normalized_unit"]) for m in rows["metrics"]] == [(999.0, "dollar")]
 
 
+def test_a_whole_number_before_a_model_name_is_the_name(analyse):
+    _, _, rows = analyse("The company raised the price of the 911 Turbo Targa to 71,035 dlrs. Israel released "
+                         "300 Palestinians.")
+    assert [(m["value"], m["normalized_unit"]) for m in rows["metrics"]] == [(71035.0, "dollar"), (300.0, "Palestinian")]
+
+
+def test_who_says_a_figure_is_not_what_it_measures(analyse):
+    _, _, rows = analyse('"This rate is a marker for new negotiations and will save us 50 mln dlrs this year," '
+                         'Lusinchi said.')
+    assert [m["concept"] for m in rows["metrics"]] == ["rate"]
+
+
 def test_from_to_is_one_range_and_magnitudes_keep_their_full_stop(analyse):
     text = ("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am. "
             "The flights should have cost HK $5.4m.")

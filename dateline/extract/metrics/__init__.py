@@ -56,13 +56,24 @@ def _read(tok, toks, rules: MetricRules, consumed: set[int]) -> Quantity | None:
     ranges.from_to(q, rules, consumed)
     if q.name and " per " not in q.name:
         q.name, q.last = units.rate(q.doc, q.name, q.last, rules)  # "between $62 and $68 per share"
-    if excluded(tok, q.value, q.unit[1] if q.unit else None, bool(q.currency), rules) or _someone(q, rules):
+    if excluded(tok, q.value, q.unit[1] if q.unit else None, bool(q.currency), rules) or _someone(q, rules) \
+            or _model_name(q):
         return None
     if not q.name and tok.ent_type_ in ("DATE", "TIME"):
         return None
     if q.name and q.name.split()[0] in rules.durations:
         q.name = q.name.replace("years", "year")
     return q
+
+
+def _model_name(q: Quantity) -> bool:
+    """"the 911 Turbo Targa", "a 747 Jumbo": a bare whole number before a capitalised name is the name's (a
+    model), not a count of it ("300 Palestinians" is a count of a people)."""
+    if not q.counted or not q.tok.text.isdigit():
+        return False
+    words = [t for t in q.doc[q.tok.i + 1:q.last] if not t.is_punct]
+    return bool(words) and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("NORP", "GPE", "LOC", "PERSON")
+                               for t in words)
 
 
 def _someone(q: Quantity, rules: MetricRules) -> bool:

@@ -53,8 +53,9 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     if not parts and not counted_subject:
         add(neighbour_noun(number.doc, min(number.i, head.i), max(unit_end, head.i + 1), rules))
     root = doccache.sentence(number).root
-    if len(parts) < 2 and root.i != verb.i and not counted_subject:
+    if len(parts) < 2 and root.i != verb.i and not counted_subject and root.lemma_.lower() not in rules.speech_verbs:
         # the sentence's own subject as well: "The debris field stretched …, but most landed in 47 feet of water"
+        # (not who says it: "…, lead manager Orion Royal Bank Ltd said")
         add(subject_phrase(root, ids, rules))
     return ", ".join(_names_last(list(dict.fromkeys(parts))[:MAX_PARTS], number)) or None
 
@@ -120,6 +121,8 @@ def subject_phrase(verb: Token, skip: set[int], rules: MetricRules) -> str | Non
             return None  # "at a time when it has 37,000 employees on layoff": a clause of when or where owns nothing
         if node.dep_ == "relcl" and node.head.i not in skip:
             return noun_phrase(node.head, rules) or None
+        if node.dep_ == "acl" and node.tag_ in ("VBG", "VBN") and node.head.i not in skip and node.head.pos_ == "NOUN":
+            return noun_phrase(node.head, rules) or None  # "a eurobond paying 15 pct": the eurobond
     return None
 
 
