@@ -132,6 +132,12 @@ def test_who_says_a_figure_is_not_what_it_measures(analyse):
     assert [m["concept"] for m in rows["metrics"]] == ["rate"]
 
 
+def test_what_a_verb_extends_by_a_figure_is_measured_before_who_extends_it(analyse):
+    metrics = analyse("In addition, customers can select to extend their hardware warranties up to three years at "
+                      "the time of purchase.")[2]["metrics"]
+    assert [m["concept"].split(", ")[0] for m in metrics] == ["hardware warranties"]
+
+
 def test_from_to_is_one_range_and_magnitudes_keep_their_full_stop(analyse):
     text = ("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am. "
             "The flights should have cost HK $5.4m.")

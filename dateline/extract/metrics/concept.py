@@ -43,6 +43,8 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     counted_subject = counted and head.dep_ in syntax.SUBJECT_DEPS
     if _oblique_of(head, verb):
         add(_acted_on(verb, ids, rules))  # "estimated at 535 billion CFA francs the overall loss in revenues"
+    if not parts and not counted_subject and head.dep_ not in syntax.SUBJECT_DEPS:
+        add(_acted_on(verb, ids, rules))  # "extend their hardware warranties up to three years": what is acted on first
     if head.dep_ not in syntax.SUBJECT_DEPS:
         add(subject_phrase(verb, ids, rules))
     if len(parts) < 2 and not counted_subject:
@@ -63,11 +65,15 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
 def _names_last(parts: list[str], number: Token) -> list[str]:
     """A name on its own ("GM", "Central Bank") says whose figure it is, not what it measures: after the
     phrases that do ("GM, figures" → "figures, GM")."""
+    return sorted(parts, key=lambda p: _is_name(p, number))
+
+
+def _is_name(phrase: str, number: Token) -> bool:
     sent = doccache.sentence(number)
     names = doccache.memo(number.doc, ("names", sent.start), lambda: {
         e.text.lower().removeprefix("the ") for e in doccache.ents(number.doc)
         if sent.start <= e.start < sent.end and e.label_ in NAME_LABELS})
-    return sorted(parts, key=lambda p: p.lower().removeprefix("the ") in names)
+    return phrase.lower().removeprefix("the ") in names
 
 
 def _adder(parts: list[str], number: Token, rules: MetricRules):
