@@ -865,3 +865,15 @@ def test_a_name_ending_as_a_company_does_is_no_person(analyse):
                             "the United Rubber Workers Union.")
     assert {m.entity.name: m.entity.type for m in ents.mentions if "Goodrich" in m.text} == {"B.F. Goodrich Co": "ORG"}
     assert rows["events"] == []
+
+
+def test_a_subject_hung_on_the_phrase_before_the_cue_speaks(analyse):
+    quotes = analyse("In a filing with the Securities and Exchange Commission, Fidelity International Ltd, a "
+                     "Bermuda-based firm, said its funds bought 68,000 common shares.")[2]["quotes"]
+    assert [(q["speaker"], q["speaker_name"]) for q in quotes] == [("Fidelity International Ltd",
+                                                                     "Fidelity International Ltd")]
+
+
+def test_a_thing_listed_on_an_exchange_says_nothing(analyse):
+    assert analyse("Hongkong Electric will spin off its other activities into Cavendish, which will be listed on "
+                   "the local stock exchange.")[2]["quotes"] == []

@@ -167,7 +167,7 @@ def content_child(verb: Token, rules: QuoteRules) -> Token | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and (verb.lemma_ in rules.infinitive_cues or lemma in rules.object_cues):
             return child
-    if lemma in rules.about_cues:
+    if lemma in rules.about_cues and not _a_thing_done_to(verb):
         found = _about_phrase(verb)
         if found is not None:
             return found
@@ -176,6 +176,13 @@ def content_child(verb: Token, rules: QuoteRules) -> Token | None:
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             return child
     return None
+
+
+def _a_thing_done_to(verb: Token) -> bool:
+    """"Cavendish, which will be listed on the local stock exchange": a passive cue whose subject is a relative
+    "which" says where a thing is put, not what anyone said about it."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in verb.children)
 
 
 def _about_phrase(verb: Token) -> Token | None:

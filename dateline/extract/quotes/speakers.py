@@ -31,7 +31,19 @@ def speaker_of(verb: Token) -> Token | None:
         last = node
     if last.dep_ == "acl" and last.head.pos_ in NOMINAL:
         return last.head  # "a post saying that …"
-    return None
+    return _apposed_before(verb)
+
+
+def _apposed_before(cue: Token) -> Token | None:
+    """"In a filing with the SEC, Fidelity International Ltd, a Bermuda-based firm, said …": the parse hung
+    the subject on the phrase before it as an apposition; the highest apposition ending at the cue speaks."""
+    before = next((t for t in reversed(cue.doc[max(0, cue.i - 3):cue.i]) if not t.is_punct and not t.is_space), None)
+    if before is None or before.head.i >= cue.i or before.dep_ != "appos" and before.head.dep_ != "appos":
+        return None
+    node = before
+    while node.head.dep_ == "appos" and node.head.i < node.i:
+        node = node.head
+    return node if node.dep_ == "appos" and node.pos_ in NOMINAL and node.right_edge.i < cue.i else None
 
 
 def quoted_one(cue: Token) -> Token | None:
