@@ -781,6 +781,12 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("Israel and Hamas struck a deal on prisoners.", [("AGREE", "struck")]),
     ("This week's Ontario government auction of treasury bills yielded an average of 7.28 pct.", []),
     ("The rebels yielded two towns to the army.", [("CONCEDE", "yielded")]),
+    # what few do or no one does is denied; a failure to agree is no agreement
+    ("No country agreed to the plan.", [("REJECT", "agreed")]),
+    ("But few politicians were prepared to criticise a sharp rise in defence expenditure.",
+     [("DISAPPROVE", "criticise")]),
+    ("A few countries condemned the attack.", [("DISAPPROVE", "condemned")]),
+    ("The failure last night of producing and consuming countries to agree export quotas brought a sharp fall.", []),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded
@@ -877,3 +883,12 @@ def test_a_subject_hung_on_the_phrase_before_the_cue_speaks(analyse):
 def test_a_thing_listed_on_an_exchange_says_nothing(analyse):
     assert analyse("Hongkong Electric will spin off its other activities into Cavendish, which will be listed on "
                    "the local stock exchange.")[2]["quotes"] == []
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The United States would not replenish funds for the bank until it agrees to stop making such loans.", "conditional"),
+    ("But few politicians were prepared to criticise a sharp rise in defence expenditure.", "negated"),
+    ("A few countries condemned the attack.", "asserted"),
+])
+def test_conditions_and_denials_are_kept_as_modes(analyse, text, mode):
+    assert [e["mode"] for e in analyse(text)[2]["events"]] == [mode]

@@ -30,8 +30,9 @@ class Mood:
 def mood(trigger: Token, verb: Token, kind: str, rules: EventRules) -> Mood:
     """The event type once negation and modality are read, whether it is negated, and its mode."""
     negated = _is_negated(trigger, rules) or _is_negated(verb, rules)
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.refusal_verbs:
-        negated = True
+    if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.refusal_verbs) or (
+            verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in rules.refusal_nouns):
+        negated = True  # "refused to meet", "the failure of the producers to agree quotas"
     if trigger.lemma_.lower() in rules.refusal_verbs and any(
             c.dep_ == "xcomp" and trigger_type(c, rules) in rules.cooperative for c in trigger.children):
         negated = True  # "refused to meet": a meeting that did not happen
@@ -49,14 +50,16 @@ def _is_negated(tok: Token, rules: EventRules) -> bool:
         return True  # "were not prepared to negotiate": the negation is on the copula of the readiness
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in rules.unreadiness:
         return True  # "is unlikely to back away", "unwilling to meet"
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ in rules.negative_subjects or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
-               for s in subjects)
+    holders = [tok, tok.head, tok.head.head] if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" else [tok]
+    subjects = [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in rules.negative_subjects or any(
+        d.dep_ in ("det", "amod") and d.lower_ in rules.negative_determiners and not (d.i > 0 and d.nbor(-1).lower_ == "a")
+        for d in s.children) for s in subjects)  # (the subject of "were prepared to" is the copula's)
 
 
 def _modality(verb: Token, kind: str, rules: EventRules) -> Mood:
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-        return Mood(kind, False, "conditional")  # "if Reagan sought a tax increase": a condition, not a fact
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in rules.conditional_marks for c in verb.children):
+        return Mood(kind, False, "conditional")  # "if Reagan sought a tax increase", "until it agrees": a condition
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     obliged = bool(auxes & OBLIGATION_AUXES)
     if obliged and kind != "DEMAND":
