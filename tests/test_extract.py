@@ -787,6 +787,10 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
      [("DISAPPROVE", "criticise")]),
     ("A few countries condemned the attack.", [("DISAPPROVE", "condemned")]),
     ("The failure last night of producing and consuming countries to agree export quotas brought a sharp fall.", []),
+    # a named treaty is no agreement made; a chance seized is no seizure
+    ("Kaya Erdem said Greek activities contravened the 1976 Berne Agreement.", []),
+    ("To seize this new opportunity I have instructed our negotiators to present our draft treaty, Reagan said.", []),
+    ("Iraqi troops seized the town.", [("COERCE", "seized")]),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded

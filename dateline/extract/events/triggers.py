@@ -120,8 +120,10 @@ def _mentioned(tok: Token, rules: EventRules) -> bool:
 
 
 def _names_a_time(tok: Token, rules: EventRules) -> bool:
-    """A month, a weekday or any word of a date or time ("March", "the May talks"'s May) reports no event."""
-    return tok.lower_ in rules.calendar or tok.ent_type_ in ("DATE", "TIME")
+    """A month, a weekday or any word of a date or time ("March", "the May talks"'s May) reports no event;
+    nor does a word of a named treaty or law ("contravened the 1976 Berne Agreement")."""
+    return tok.lower_ in rules.calendar or tok.ent_type_ in ("DATE", "TIME") \
+        or (tok.ent_type_ in ("LAW", "WORK_OF_ART") and tok.text[:1].isupper())
 
 
 def _light_verb_object(tok: Token, rules: EventRules) -> tuple[Token, str] | None:
