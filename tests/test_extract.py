@@ -791,6 +791,14 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("Kaya Erdem said Greek activities contravened the 1976 Berne Agreement.", []),
     ("To seize this new opportunity I have instructed our negotiators to present our draft treaty, Reagan said.", []),
     ("Iraqi troops seized the town.", [("COERCE", "seized")]),
+    # a body charged with a task, a forum provided, reserves supplied to a market report no event
+    ("Congress charged the commission with examining the federal price support program for milk.", []),
+    ("A Russian court has charged William Browder with creating an international criminal syndicate.",
+     [("DISAPPROVE", "charged")]),
+    ("The U.S. has proposed a body to improve statistics of the copper economy and provide a forum for discussion.",
+     []),
+    ("They expect the Federal Reserve to supply the reserves indirectly by arranging repurchase agreements.", []),
+    ("Japan provided aid to Kenya.", [("AID", "aid")]),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded
