@@ -904,3 +904,11 @@ def test_a_thing_listed_on_an_exchange_says_nothing(analyse):
 ])
 def test_conditions_and_denials_are_kept_as_modes(analyse, text, mode):
     assert [e["mode"] for e in analyse(text)[2]["events"]] == [mode]
+
+
+def test_the_body_of_a_title_is_not_who_speaks(analyse):
+    quotes = analyse("Secretary of State for the Economy Guillermo de la Dehesa told Reuters the reduction in fixed "
+                     "asset investments would offset losses.")[2]["quotes"]
+    assert [(q["speaker_name"], q["speaker_resolution"]) for q in quotes] == [(None, "unresolved")]
+    bank = analyse("Japan's Export-Import Bank said it would lend 300 mln dlrs to Brazil.")[2]["quotes"]
+    assert [q["speaker_name"] for q in bank] == ["Export-Import Bank"]

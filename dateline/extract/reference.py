@@ -107,6 +107,11 @@ class Resolver:
             return None  # "a European banker", "a senior Japanese government official": a nationality, not who
         if inside and inside[0].type in NAMING and (head.pos_ == "PROPN" or (head.tag_ == "NN" and self._is_role(head))):
             own = next((m.entity for m in mentions if m.token_start <= head.i < m.token_end), None)
+            title = {t.i for c in head.subtree if c.dep_ == "prep" and c.i < head.i for t in c.subtree}
+            if own is None and head.pos_ == "PROPN" and all(m.token_start in title for m in mentions):
+                # "Secretary of State for the Economy Guillermo de la Dehesa": the body of a title before a
+                # name the model missed is not who speaks
+                return self.ents.person_by_surname(head.text)
             if own is not None and own.type == "NORP" and any(c.dep_ == "det" for c in head.children) \
                     and head.tag_ == "NNP" and not head.lower_.endswith(("s", "ese", "ish")):
                 return None  # "the Illinois Democrat": what the person is, not who ("American said" names the airline)
