@@ -799,6 +799,11 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
      []),
     ("They expect the Federal Reserve to supply the reserves indirectly by arranging repurchase agreements.", []),
     ("Japan provided aid to Kenya.", [("AID", "aid")]),
+    # blocking a plan rejects it, blocking roads protests; certificates that give a yield make a return
+    ("The U.S. wants to block producer plans.", [("REJECT", "block")]),
+    ("Farmers blocked roads in Brittany.", [("PROTEST", "blocked")]),
+    ("The Swiss government's new series of certificates raised 177.5 mln francs to give an average annual yield "
+     "of 3.286 pct.", []),
 ])
 def test_particles_objects_and_purposes_decide_the_event(analyse, text, coded):
     assert [(e["event_type"], e["trigger"]) for e in analyse(text)[2]["events"]] == coded

@@ -88,8 +88,9 @@ def _figure_complement(trigger) -> bool:
 
 
 def _yields_a_figure(trigger, rules: EventRules) -> bool:
-    """"the auction of treasury bills yielded an average of 7.28 pct": a thing that yields a figure gives a return,
-    not a concession (an actor still allows "the export of 60,500 tonnes")."""
+    """"the auction of treasury bills yielded an average of 7.28 pct", "certificates … to give an average annual yield
+    of 3.286 pct": a thing that yields or gives a figure makes a return, not a concession or aid (an actor still
+    allows "the export of 60,500 tonnes")."""
     subject = actors.subject(trigger)
     if subject is None or subject.pos_ == "PRON" or actors.is_actor(subject, rules):
         return False
@@ -273,7 +274,7 @@ def _no_event_sense(trigger, verb, kind: str, rules: EventRules) -> bool:
             or _a_measured_share(trigger, rules) or _in_a_question(trigger):
         return True
     by_kind = {
-        "AID": lambda: _information_given(verb, rules) or _borrowed(trigger, rules),
+        "AID": lambda: _information_given(verb, rules) or _borrowed(trigger, rules) or _yields_a_figure(trigger, rules),
         "CONCEDE": lambda: _yields_a_figure(trigger, rules),
         "RETREAT": lambda: _text_released(trigger, rules),
         "AGREE": lambda: _law_proposed(verb, rules) or _concurs(trigger),
