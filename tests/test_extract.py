@@ -768,6 +768,7 @@ def test_a_condition_of_if_offers_and_one_of_unless_threatens(analyse, text, cod
     ("Iraq carried out a search of the ships.", []),
     ("A Serbian army jet shot down a helicopter carrying EC truce monitors.", [("ASSAULT", "shot")]),
     ("Regan leaked a story, quickly shot down by others in the administration.", []),
+    ('Asked if he thought Gates would be confirmed, the Georgia Democrat shot back: "I would not bet on it."', []),
     ("The Saudis hope to restore confidence and prices.", []),
     ("Israel and Egypt restored diplomatic relations.", [("SUPPORT", "restored")]),
     ("S and P withdrew the BB-plus ratings on the unit's debentures.", []),
