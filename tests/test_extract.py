@@ -918,3 +918,11 @@ def test_the_body_of_a_title_is_not_who_speaks(analyse):
     assert [(q["speaker_name"], q["speaker_resolution"]) for q in quotes] == [(None, "unresolved")]
     bank = analyse("Japan's Export-Import Bank said it would lend 300 mln dlrs to Brazil.")[2]["quotes"]
     assert [q["speaker_name"] for q in bank] == ["Export-Import Bank"]
+
+
+def test_where_words_were_said_is_not_what_was_said(analyse):
+    quotes = analyse('Appearing on the NBC News program, "Meet the Press," the Kansas senator said the Gates '
+                     'nomination "could be in some difficulty."')[2]["quotes"]
+    assert [q["cue"] for q in quotes] == ["said"]
+    assert [q["quote_text"] for q in analyse("The minister commented on the proposals to cut taxes.")[2]["quotes"]] \
+        == ["the proposals to cut taxes."]

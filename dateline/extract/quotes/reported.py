@@ -169,6 +169,8 @@ def content_child(verb: Token, rules: QuoteRules) -> Token | None:
             return child
     if lemma in rules.about_cues and not _a_thing_done_to(verb):
         found = _about_phrase(verb)
+        if found is not None and found.lemma_.lower() in rules.venues:
+            found = None  # "Appearing on the NBC News program": where it was said, not what
         if found is not None:
             return found
     # "said in a statement that ..." is sometimes parsed with the clause under a prepositional attachment

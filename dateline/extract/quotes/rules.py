@@ -23,7 +23,8 @@ class QuoteRules:
     anonymity: frozenset[str]  # "asked not to be identified": the source protected
     telling_verbs: frozenset[str]  # "told reporters …": the addressee is not part of what was told
     audience: frozenset[str]
-    occasions: frozenset[str]  # "said in an interview": where words were said
+    occasions: frozenset[str]  # "said in an interview", "in a statement": where or how words were said
+    venues: frozenset[str]  # the occasions that are no text: "appearing on the NBC News program"
     introducing_cues: frozenset[str]
     title_small_words: frozenset[str]
     title_words: frozenset[str]
@@ -45,6 +46,7 @@ class QuoteRules:
             withholding_verbs=vocab.word_set(FILE, "cues.withholding"), anonymity=vocab.word_set(FILE, "cues.anonymity"),
             telling_verbs=vocab.word_set(FILE, "cues.telling"), audience=vocab.word_set(FILE, "cues.audience"),
             occasions=vocab.word_set(FILE, "cues.occasions") | reference.document_nouns,
+            venues=vocab.word_set(FILE, "cues.occasions"),
             introducing_cues=vocab.word_set(FILE, "cues.introducing"),
             title_small_words=vocab.word_set(FILE, "marks.title_small_words"), title_words=shared.title_words,
             person_pronouns=shared.person_pronouns, attribution_inside=_attribution_inside(vocab),
