@@ -184,8 +184,7 @@ def _in_company_name(tok) -> bool:
 
 def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
     """Entities of one article with every mention pointing at its fullest name."""
-    spans = [(s, e, "ORG" if label == "PERSON" and e - s > 1 and doc[e - 1].text.rstrip(".") in rules.company_suffixes
-              else label) for s, e, label in _raw_spans(doc, rules)]  # "B.F. Goodrich Co" is no person
+    spans = _companies_not_people(doc, _raw_spans(doc, rules), rules)
     span_texts = [(doc[s:e].text, label) for s, e, label in spans]
     persons = [t for (t, label), (s, e, _) in zip(span_texts, spans) if label == "PERSON" and e - s > 1]
     span_offices, offices = _offices(doc, spans, rules)
@@ -202,20 +201,15 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
             if full and (label in ("PERSON", "GPE", "ORG", "NORP") and len(words) <= 2):
                 text, label = max(full, key=len), "PERSON"
             elif label == "PERSON":  # "Goodrich said" after "B.F. Goodrich Co said": the company, not a person
-                companies = [t for t, lab in span_texts if lab == "ORG" and _is_part(words, t.split())
-                             and t.split()[-1].rstrip(".") in rules.company_suffixes]
-                if companies:
-                    text, label = max(companies, key=len), "ORG"
+                text, label = _company_named(words, span_texts, rules) or (text, label)
         if label == "ORG":
             longer = [t for t, lab in span_texts if lab == label and len(t) > len(text) and text in t
                       and re.search(rf"\b{re.escape(text)}\b", t)]
-            if longer and label == "ORG":
-                text = max(longer, key=len)
+            text = max(longer, key=len) if longer else text
         key = f"{label}:{text.lower()}"
         if key not in by_key:
-            country = geo.country_code(text) if label in ("GPE", "NORP", "LOC") else None
-            if label == "GPE" and country is None:
-                country = geo.city_country(text)
+            country = (geo.country_code(text) if label in ("GPE", "NORP", "LOC") else None) \
+                or (geo.city_country(text) if label == "GPE" else None)
             by_key[key] = Entity(text, label, country)
         return by_key[key]
 
@@ -228,6 +222,19 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
             out.by_token[i] = mention
     out.entities = list(by_key.values())
     return out
+
+
+def _companies_not_people(doc: Doc, spans: list[tuple[int, int, str]], rules: EntityRules) -> list[tuple[int, int, str]]:
+    """A name the model read as a person that ends as a company's does ("B.F. Goodrich Co") is a company."""
+    return [(s, e, "ORG" if label == "PERSON" and e - s > 1 and doc[e - 1].text.rstrip(".") in rules.company_suffixes
+             else label) for s, e, label in spans]
+
+
+def _company_named(words: list[str], span_texts: list[tuple[str, str]], rules: EntityRules) -> tuple[str, str] | None:
+    """The company whose suffixed name holds these words ("Goodrich" → "B.F. Goodrich Co"), if any."""
+    companies = [t for t, label in span_texts if label == "ORG" and _is_part(words, t.split())
+                 and t.split()[-1].rstrip(".") in rules.company_suffixes]
+    return (max(companies, key=len), "ORG") if companies else None
 
 
 def _office(doc: Doc, start: int, end: int, rules: EntityRules) -> frozenset[str]:

@@ -26,13 +26,11 @@ def is_political(span: Span | None, entity: Entity | None, ents: ArticleEntities
         return True  # "the chairman of the African Union Commission"
     if any(t.lemma_.lower() in rules.business_roles and (t.i == span.root.i or not _role_of_a_body(t, ents, rules))
            for t in (span.root, *span.root.conjuncts)):  # (the head's body was looked at just above)
-        return False  # "president and chief executive Rhys Eaton": a role in business (not "chairman of the
-        # African Union Commission": a role of a political body)
+        return False  # "president and chief executive Rhys Eaton": a role in business, not of a political body
     if entity is not None:
         return political_entity(entity, ents, span.doc, rules)
     if _of_a_business(span, ents, rules):
-        return False  # "representatives of CBS Inc", "an American Motors spokesman", "Dillard Spriggs of Petroleum
-        # Analysis Ltd"
+        return False  # "representatives of CBS Inc", "an American Motors spokesman", "the committee of its board"
     members = _members(span.root, rules)
     if members is not None:
         return is_political(span.doc[members.left_edge.i:members.i + 1], None, ents, rules)

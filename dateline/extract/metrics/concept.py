@@ -41,10 +41,8 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
     verb = _clause_verb(head)
     # "One proposal asks Amazon's board …": counted things that are the clause's subject measure nothing else in it
     counted_subject = counted and head.dep_ in syntax.SUBJECT_DEPS
-    if _oblique_of(head, verb):
-        add(_acted_on(verb, ids, rules))  # "estimated at 535 billion CFA francs the overall loss in revenues"
-    if not parts and not counted_subject and head.dep_ not in syntax.SUBJECT_DEPS:
-        add(_acted_on(verb, ids, rules))  # "extend their hardware warranties up to three years": what is acted on first
+    if _oblique_of(head, verb) or (not parts and not counted_subject and head.dep_ not in syntax.SUBJECT_DEPS):
+        add(_acted_on(verb, ids, rules))  # "estimated at 535 bn CFA francs the overall loss", "extend warranties by a year"
     if head.dep_ not in syntax.SUBJECT_DEPS:
         add(subject_phrase(verb, ids, rules))
     if len(parts) < 2 and not counted_subject:
@@ -56,8 +54,7 @@ def concept(number: Token, head: Token, unit_end: int, rules: MetricRules, count
         add(neighbour_noun(number.doc, min(number.i, head.i), max(unit_end, head.i + 1), rules))
     root = doccache.sentence(number).root
     if len(parts) < 2 and root.i != verb.i and not counted_subject and root.lemma_.lower() not in rules.speech_verbs:
-        # the sentence's own subject as well: "The debris field stretched …, but most landed in 47 feet of water"
-        # (not who says it: "…, lead manager Orion Royal Bank Ltd said")
+        # the sentence's own subject as well ("The debris field stretched …, but most landed in 47 feet"), not its speaker
         add(subject_phrase(root, ids, rules))
     return ", ".join(_names_last(list(dict.fromkeys(parts))[:MAX_PARTS], number)) or None
 
