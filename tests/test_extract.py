@@ -868,6 +868,8 @@ def test_a_blank_line_ends_the_sentence(analyse):
      "or otherwise, would continue to be fully regulated by state regulators.",
      "the new distribution company, under the limited partnership alternative or otherwise, would continue to "
      "be fully regulated by state regulators."),
+    ("But they warned several years may pass before the new systems contribute to its bottom line.",
+     "several years may pass before the new systems contribute to its bottom line."),
     # when and where it was said is not (nor the comma before the clause)
     ("He said on Tuesday, the government would fall within weeks.", "the government would fall within weeks."),
     ("He said in an interview, the government would fall within weeks.", "the government would fall within weeks."),

@@ -104,8 +104,9 @@ def _misparsed_opening(cue: Token, content: Token, toks: list[Token], rules: Quo
     """What the parse hung on the cue between it and a clause without "that": a phrase the clause opens with
     ("They said with real growth at 1.9 pct, the government was likely to …"), or the clause's subject taken
     for the addressee's apposition ("told the task force the new company, under …, would continue")."""
-    if content.dep_ != "ccomp" or content.i < cue.i or any(c.dep_ == "mark" for c in content.children):
-        return []
+    finite = content.dep_ == "ccomp" or (content.dep_ == "xcomp" and any(c.tag_ == "MD" for c in content.children))
+    if not finite or content.i < cue.i or any(c.dep_ == "mark" for c in content.children):
+        return []  # ("warned several years may pass": a modal makes the "infinitive" a clause)
     first = min((t.i for t in toks if not t.is_punct), default=toks[0].i)
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children):
         opening = [c for c in cue.children if cue.i < c.i < first and c.dep_ in ("prep", "advcl", "npadvmod")]
@@ -113,13 +114,21 @@ def _misparsed_opening(cue: Token, content: Token, toks: list[Token], rules: Quo
             return []
         start = min(c.left_edge.i for c in opening)
     else:
-        addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first), None)
-        subject = next((c for c in addressee.children if c.dep_ == "appos"), None) if addressee is not None else None
+        subject = _stray_subject(cue, first)
         if subject is None:
             return []
         start = subject.left_edge.i
     held = {t.i for t in toks}
     return [t for t in cue.doc[start:first] if not t.is_space and t.i not in held]
+
+
+def _stray_subject(cue: Token, first: int) -> Token | None:
+    """The subject of a clause that has none, hung on the cue: the addressee's apposition ("told the task force
+    the new company … would"), or a noun of time right before the clause ("warned several years may pass")."""
+    addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first), None)
+    apposed = next((c for c in addressee.children if c.dep_ == "appos"), None) if addressee is not None else None
+    return apposed or next((c for c in cue.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"
+                            and c.right_edge.i == first - 1), None)
 
 
 def _an_occasion(phrase: Token, rules: QuoteRules) -> bool:
