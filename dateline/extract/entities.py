@@ -226,15 +226,19 @@ def resolve_entities(doc: Doc, rules: EntityRules) -> ArticleEntities:
 
 def _companies_not_people(doc: Doc, spans: list[tuple[int, int, str]], rules: EntityRules) -> list[tuple[int, int, str]]:
     """A name the model read as a person that ends as a company's does ("B.F. Goodrich Co") is a company."""
-    return [(s, e, "ORG" if label == "PERSON" and e - s > 1 and doc[e - 1].text.rstrip(".") in rules.company_suffixes
+    return [(s, e, "ORG" if label == "PERSON" and e - s > 1 and _ends_as_company(doc[s:e].text.split(), rules)
              else label) for s, e, label in spans]
 
 
 def _company_named(words: list[str], span_texts: list[tuple[str, str]], rules: EntityRules) -> tuple[str, str] | None:
     """The company whose suffixed name holds these words ("Goodrich" → "B.F. Goodrich Co"), if any."""
     companies = [t for t, label in span_texts if label == "ORG" and _is_part(words, t.split())
-                 and t.split()[-1].rstrip(".") in rules.company_suffixes]
+                 and _ends_as_company(t.split(), rules)]
     return (max(companies, key=len), "ORG") if companies else None
+
+
+def _ends_as_company(words: list[str], rules: EntityRules) -> bool:
+    return bool(words) and words[-1].rstrip(".") in rules.company_suffixes
 
 
 def _office(doc: Doc, start: int, end: int, rules: EntityRules) -> frozenset[str]:

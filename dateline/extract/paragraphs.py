@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 def paragraph_starts(doc: Doc) -> Doc:
     for tok in doc[1:]:
         before = doc[tok.i - 1]
-        if not tok.is_space and (before.text + before.whitespace_).count("\n") >= 2:
+        if (before.is_space or "\n" in before.whitespace_) and not tok.is_space \
+                and (before.text + before.whitespace_).count("\n") >= 2:
             tok.is_sent_start = True
     return doc

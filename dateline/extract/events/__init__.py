@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from dateline.extract import doccache
 from dateline.extract.entities import ArticleEntities
 from dateline.extract.events import actors, dates, modality, places, politics, triggers
 from dateline.extract.events.rules import EventRules
@@ -261,7 +262,7 @@ def _in_a_question(trigger) -> bool:
     """"Is the president going to ask him?", "How can I tell … if the United States does not want to offer
     us grain?": an act in a question is asked about, not reported (the "?" hangs on its clause's verb)."""
     heads = {trigger.i, *(a.i for a in trigger.ancestors)}
-    return any(t.text == "?" and t.head.i in heads for t in trigger.sent)
+    return any(t.text == "?" and t.head.i in heads for t in doccache.sentence(trigger))
 
 
 def _passive(verb) -> bool:
